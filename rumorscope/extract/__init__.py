@@ -1,0 +1,1 @@
+"""Pure extraction functions over a parsed spaCy `Doc`, one module per job."""
