@@ -27,7 +27,7 @@ Granularity = Literal[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Base of every output model; extra fields are allowed so the contract can grow."""
 
 
 class Article(_Model):
@@ -142,7 +142,7 @@ class Analysis(_Model):
     warnings: list[str] = Field(default_factory=list,
                                 description="what the analysis could not do, e.g. no anchor date")
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The contract's JSON form (key `schema`, spans as lists)."""

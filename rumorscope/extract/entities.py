@@ -1,12 +1,193 @@
-"""People and organisations, with their aliases merged into one entity."""
+"""People and organisations, with their aliases merged into one entity.
+
+spaCy's small model splits one person into many labels ("Kanye West" PERSON, "Kanye's"
+ORG, "Saint" GPE). The rules here repair spans and labels, then cluster every form of a
+name ("Kim", "Kardashian", "'Ye") under the fullest name the article uses.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
 
 from rumorscope.schema import Entity
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# Labels the small model often puts on first names; kept only when relabelled PERSON.
+NAME_LIKE_LABELS = KEPT_LABELS | {"NORP", "WORK_OF_ART"}
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "le", "la", "del", "bin", "al"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+LEADING_JUNK = frozenset({"the", "a", "an", "‘", "'", "“", '"', "’"})
+
+# "North, 3, and Saint, 1" after a word for children: names with ages in a list.
+KIN_PLURAL = r"(?:kids|children|sons|daughters|son|daughter|twins|grandchildren|babies|baby)"
+CHILD_LIST = re.compile(KIN_PLURAL + r"\b[^.!?]{0,80}")
+NAME_WITH_AGE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?), (\d{1,2})\b")
+# "Dwayne 'The Rock' Johnson": a nickname quoted between first and last name.
+QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z]+) [\"'‘“]([A-Z][\w. ]{0,20}?)[\"'’”] ([A-Z][a-z]+)\b")
+# "‘Ye" for "Kanye": an apostrophe marks a clipped name (candidates checked later).
+ELIDED_NAME = re.compile(r"(?<![\w’'])[‘']([A-Z][a-z]{1,5})\b")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str
 
 
 def find_entities(doc: Doc) -> list[Entity]:
     """Entities of the article with aliases ("Kim" -> "Kim Kardashian") and mentions."""
-    return []
+    mentions = [m for ent in doc.ents if (m := _clean(ent)) is not None]
+    mentions += _children_in_lists(doc.text, mentions)
+    full_names = _full_person_names(mentions)
+    mentions = [_trim_to_known(m, full_names) for m in mentions]
+    mentions = [_relabel(m, full_names) for m in mentions]
+    mentions = [m for m in mentions if m.label in KEPT_LABELS]
+    mentions += _nickname_mentions(doc.text, mentions)
+    clusters = _cluster(sorted(mentions, key=lambda m: m.start))
+    _sweep(doc.text, clusters)
+    return _to_entities(clusters)
+
+
+def _clean(ent: Span) -> _Mention | None:
+    """Repair one spaCy span: drop possessives, numbers, dates and articles around a name."""
+    if ent.label_ not in NAME_LIKE_LABELS:
+        return None
+    tokens = list(ent)
+    while tokens and tokens[0].lower_ in LEADING_JUNK:
+        tokens.pop(0)
+    label = ent.label_
+    kept = []
+    for tok in tokens:
+        if tok.text in POSSESSIVE or tok.tag_ == "POS":
+            if label == "ORG" and len(kept) == 1:
+                label = "PERSON"  # "Kanye's": a possessive first name is not an organisation
+            break
+        if label == "PERSON" and (tok.like_num or (tok.is_lower and tok.text not in NAME_PARTICLES)):
+            break
+        kept.append(tok)
+    while kept and (kept[-1].is_punct or kept[-1].like_num):
+        kept.pop()
+    if not kept or not kept[0].text[:1].isupper():
+        return None
+    start, end = kept[0].idx, kept[-1].idx + len(kept[-1])
+    return _Mention(start, end, ent.doc.text[start:end], label)
+
+
+def _children_in_lists(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Names followed by an age in a list after "kids"/"son" are people, whatever spaCy said."""
+    taken = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
+    found = []
+    for window in CHILD_LIST.finditer(text):
+        for m in NAME_WITH_AGE.finditer(text, window.start(), window.end()):
+            span = (m.start(1), m.end(1))
+            if span not in taken:
+                found.append(_Mention(*span, m.group(1), "PERSON"))
+    return found
+
+
+def _full_person_names(mentions: list[_Mention]) -> list[tuple[str, ...]]:
+    """Multi-token PERSON names, the anchors that shorter forms attach to."""
+    names = {tuple(m.text.split()) for m in mentions if m.label == "PERSON"}
+    return sorted((n for n in names if len(n) > 1), key=len)
+
+
+def _trim_to_known(m: _Mention, full_names: list[tuple[str, ...]]) -> _Mention:
+    """"Bella Thorne Dating" or "Playboy Scott Disick": cut a span down to a known name."""
+    words = m.text.split()
+    for name in full_names:
+        n = len(name)
+        if n >= len(words):
+            break
+        if tuple(words[:n]) == name:
+            return _Mention(m.start, m.start + len(" ".join(name)), " ".join(name), "PERSON")
+        if tuple(words[-n:]) == name:
+            return _Mention(m.end - len(" ".join(name)), m.end, " ".join(name), "PERSON")
+    return m
+
+
+def _relabel(m: _Mention, full_names: list[tuple[str, ...]]) -> _Mention:
+    """A span that is a known person's name, or a part of it, is that person."""
+    if m.label == "PERSON":
+        return m
+    words = tuple(m.text.split())
+    for name in full_names:
+        if words == name or (len(words) == 1 and _name_part(words[0], name)):
+            return _Mention(m.start, m.end, m.text, "PERSON")
+    return m
+
+
+def _name_part(word: str, name: tuple[str, ...]) -> bool:
+    """First or last token, or a clipped first name ("Jen" for "Jennifer")."""
+    return word in (name[0], name[-1]) or (len(word) >= 3 and name[0].startswith(word))
+
+
+def _nickname_mentions(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Quoted nicknames ("X 'Y' Z") and clipped names ("'Ye") as extra PERSON mentions."""
+    firsts = {m.text.split()[0] for m in mentions if m.label == "PERSON"}
+    found = []
+    for m in QUOTED_NICKNAME.finditer(text):
+        found.append(_Mention(m.start(), m.end(), f"{m.group(1)} {m.group(3)}", "PERSON"))
+        found.append(_Mention(m.start(2), m.end(2), m.group(2), "PERSON"))
+    for m in ELIDED_NAME.finditer(text):
+        short = m.group(1).lower()
+        if any(len(f) > len(short) + 1 and f.lower().endswith(short) for f in firsts):
+            found.append(_Mention(m.start(), m.end(), m.group(0), "PERSON"))
+    return found
+
+
+def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Group mentions: a shorter form joins the latest-mentioned longer name it fits."""
+    clusters: list[list[_Mention]] = []
+    by_form: dict[tuple[str, str], int] = {}
+    longest = sorted(mentions, key=lambda m: -len(m.text.split()))
+    for m in longest:
+        key = (m.label, m.text)
+        if key in by_form:
+            continue
+        home = _home_cluster(m, clusters, mentions) if m.label == "PERSON" else None
+        if home is None:
+            clusters.append([])
+            home = len(clusters) - 1
+        by_form[key] = home
+    for m in mentions:
+        clusters[by_form[(m.label, m.text)]].append(m)
+    return [c for c in clusters if c]
+
+
+def _home_cluster(m: _Mention, clusters: list[list[_Mention]],
+                  mentions: list[_Mention]) -> int | None:
+    """Index of the person a short form belongs to; the nearest earlier one when ambiguous."""
+    words = tuple(m.text.lstrip("‘'").split())
+    fits = []
+    for i, cluster_forms in enumerate(_forms_by_cluster(clusters, mentions)):
+        for form in cluster_forms:
+            name = tuple(form.split())
+            if len(name) > len(words) and _fits(words, name, m.text):
+                fits.append(i)
+                break
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    before = [(max((x.start for x in mentions if x.text in _FORMS[i] and x.start < m.start),
+                   default=-1), i) for i in fits]
+    return max(before)[1]
+
+
+_FORMS: dict[int, set[str]] = {}
+
+
+def _forms_by_cluster(clusters: list[list[_Mention]], mentions: list[_Mention]) -> list[set[str]]:
+    """The name forms assigned to each cluster so far (filled lazily by `_cluster`)."""
+    return [_FORMS.get(i, set()) for i in range(len(clusters))]
+
+
+def _fits(words: tuple[str, ...], name: tuple[str, ...], raw: str) -> bool:
+    if raw[:1] in "‘'":
+        return len(words) == 1 and name[0].lower().endswith(words[0].lower())
+    if len(words) == 1:
+        return _name_part(words[0], name)
+    return all(w in name for w in words)

@@ -1,0 +1,152 @@
+"""The `rumorscope` command line (Typer).
+
+Contracts other scripts rely on (DESIGN.md): `analyze --format json` prints one
+analysis-v1 object per article per line, exits 0 only when every article was analysed,
+and reports each bad input as one line on stderr naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from rumorscope.ingest import IngestError, iter_articles
+from rumorscope.ingest.dates import DateError, normalise_published
+from rumorscope.schema import Analysis, Article
+
+app = typer.Typer(
+    help="Who said it, how sure they were, when it happened: analyse news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one line to stderr and return the Exit to raise."""
+    typer.echo(f"rumorscope: {message}", err=True)
+    return typer.Exit(code)
+
+
+class ErrorCounter:
+    """Reports bad records as they stream past and remembers whether any were seen."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def articles(self, items: Iterator[Article | IngestError]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, IngestError):
+                self.count += 1
+                typer.echo(f"rumorscope: {item}", err=True)
+            else:
+                yield item
+
+
+def _write_analyses(analyses: Iterator[Analysis], fmt: OutputFormat, out: TextIO) -> int:
+    """Write analyses in the chosen format; returns how many were written."""
+    written = 0
+    if fmt is OutputFormat.json:
+        for analysis in analyses:
+            out.write(json.dumps(analysis.to_json_dict(), ensure_ascii=False) + "\n")
+            written += 1
+    elif fmt is OutputFormat.html:
+        from rumorscope.render.html import render_report
+
+        collected = list(analyses)
+        written = len(collected)
+        if collected:
+            out.write(render_report(collected))
+    else:
+        from rich.console import Console
+
+        from rumorscope.render.terminal import render_analysis
+
+        console = Console(file=out, force_terminal=None if out is sys.stdout else False)
+        for analysis in analyses:
+            render_analysis(analysis, console)
+            written += 1
+    return written
+
+
+def _atomic_output(path: Path):
+    """A temporary file beside `path`, renamed over it only when everything was written."""
+    directory = path.resolve().parent
+    if not directory.is_dir():
+        raise fail(f"{path}: directory {directory} does not exist")
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", delete=False
+    )
+    return handle
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Article files, directories, or - for stdin.")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = (
+        OutputFormat.text),
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD), the anchor for relative dates; overrides the "
+             "input's own.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (written whole, or not at all).")] = None,
+) -> None:
+    """Analyse articles: people and facts, hedges and denials, time expressions, timeline."""
+    anchor = None
+    if published is not None:
+        try:
+            anchor = normalise_published(published)
+        except DateError as err:
+            raise fail(f"--published: {err}") from None
+    errors = ErrorCounter()
+    articles = errors.articles(iter_articles(paths, published=anchor))
+
+    from rumorscope.analyzer import Analyzer
+
+    analyses = Analyzer().analyze_many(articles)
+    if output is None:
+        written = _write_analyses(analyses, fmt, sys.stdout)
+    else:
+        handle = _atomic_output(output)
+        try:
+            with handle:
+                written = _write_analyses(analyses, fmt, handle)
+            if written:
+                os.replace(handle.name, output)
+        finally:
+            if os.path.exists(handle.name):
+                os.unlink(handle.name)
+    if errors.count:
+        raise typer.Exit(1)
+    if not written:
+        raise fail("no articles found in the input", code=1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the analysis-v1 output."""
+    from rumorscope.schema import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
