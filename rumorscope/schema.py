@@ -103,13 +103,35 @@ class TimelineEvent(_Model):
     attribution: str | None = Field(None, description="id of the attribution the clause rests on")
 
 
+class ChainLink(_Model):
+    """One hop of a claim's provenance, from the original speaker to this article."""
+
+    name: str
+    role: Literal["speaker", "source", "via", "article"]
+    type: SourceType | None = None
+
+
 class Claim(_Model):
     id: str
     text: str
     span: Span
-    attribution: str | None = None
+    attribution: str | None = Field(None, description="id of the attribution; null = the "
+                                    "article's own voice")
     certainty: Certainty
     hedges: list[int] = Field(default_factory=list, description="indices into `hedges`")
+    chain: list[ChainLink] = Field(default_factory=list, description="provenance, original "
+                                   "speaker first, this article last")
+
+
+class Sourcing(_Model):
+    """Who the article's claims rest on, counted per source type and per outlet."""
+
+    claims: int = 0
+    own_voice: int = 0
+    by_type: dict[str, int] = Field(default_factory=dict)
+    outlets: dict[str, int] = Field(default_factory=dict, description="claims per outlet cited")
+    on_record: int = Field(0, description="claims from named people and officials")
+    summary: str = ""
 
 
 class Reason(_Model):
@@ -137,6 +159,7 @@ class Analysis(_Model):
     timexes: list[Timex] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    sourcing: Sourcing = Field(default_factory=Sourcing)
     signals: dict[str, Any] = Field(default_factory=dict)
     credibility: Credibility = Field(default_factory=Credibility)
     warnings: list[str] = Field(default_factory=list,

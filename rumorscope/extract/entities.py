@@ -63,6 +63,10 @@ def _clean(ent: Span) -> _Mention | None:
     label = ent.label_
     kept = []
     for tok in tokens:
+        if tok.is_space or "\n" in tok.text_with_ws:
+            if not tok.is_space:
+                kept.append(tok)
+            break
         if tok.text in POSSESSIVE or tok.tag_ == "POS":
             if label == "ORG" and len(kept) == 1:
                 label = "PERSON"  # "Kanye's": a possessive first name is not an organisation
@@ -105,7 +109,7 @@ def _trim_to_known(m: _Mention, full_names: list[tuple[str, ...]]) -> _Mention:
             break
         if tuple(words[:n]) == name:
             return _Mention(m.start, m.start + len(" ".join(name)), " ".join(name), "PERSON")
-        if tuple(words[-n:]) == name:
+        if tuple(words[-n:]) == name and name[0].lower() not in NAME_PARTICLES:
             return _Mention(m.end - len(" ".join(name)), m.end, " ".join(name), "PERSON")
     return m
 
@@ -141,53 +145,70 @@ def _nickname_mentions(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
-    """Group mentions: a shorter form joins the latest-mentioned longer name it fits."""
-    clusters: list[list[_Mention]] = []
-    by_form: dict[tuple[str, str], int] = {}
-    longest = sorted(mentions, key=lambda m: -len(m.text.split()))
-    for m in longest:
+    """Group mentions: a shorter form joins the longer name it fits (the nearest earlier one
+    when several fit, so "Chris" follows whichever Chris the text last named)."""
+    forms: list[set[str]] = []
+    home_of: dict[tuple[str, str], int] = {}
+    for m in sorted(mentions, key=lambda m: -len(m.text.split())):
         key = (m.label, m.text)
-        if key in by_form:
+        if key in home_of:
             continue
-        home = _home_cluster(m, clusters, mentions) if m.label == "PERSON" else None
-        if home is None:
-            clusters.append([])
-            home = len(clusters) - 1
-        by_form[key] = home
+        fits = [i for i, f in enumerate(forms) if m.label == "PERSON" and _fits_any(m.text, f)]
+        if fits:
+            home = max(fits, key=lambda i: _last_before(mentions, forms[i], m.start))
+        else:
+            forms.append(set())
+            home = len(forms) - 1
+        forms[home].add(m.text)
+        home_of[key] = home
+    clusters: list[list[_Mention]] = [[] for _ in forms]
     for m in mentions:
-        clusters[by_form[(m.label, m.text)]].append(m)
-    return [c for c in clusters if c]
+        clusters[home_of[(m.label, m.text)]].append(m)
+    return clusters
 
 
-def _home_cluster(m: _Mention, clusters: list[list[_Mention]],
-                  mentions: list[_Mention]) -> int | None:
-    """Index of the person a short form belongs to; the nearest earlier one when ambiguous."""
-    words = tuple(m.text.lstrip("‘'").split())
-    fits = []
-    for i, cluster_forms in enumerate(_forms_by_cluster(clusters, mentions)):
-        for form in cluster_forms:
-            name = tuple(form.split())
-            if len(name) > len(words) and _fits(words, name, m.text):
-                fits.append(i)
-                break
-    if len(fits) <= 1:
-        return fits[0] if fits else None
-    before = [(max((x.start for x in mentions if x.text in _FORMS[i] and x.start < m.start),
-                   default=-1), i) for i in fits]
-    return max(before)[1]
+def _last_before(mentions: list[_Mention], forms: set[str], start: int) -> int:
+    """Start of the latest mention of these forms before `start` (-1 if none)."""
+    return max((m.start for m in mentions if m.text in forms and m.start < start), default=-1)
 
 
-_FORMS: dict[int, set[str]] = {}
+def _fits_any(raw: str, forms: set[str]) -> bool:
+    """Whether a shorter form names the same person as one of a cluster's longer forms."""
+    words = tuple(raw.lstrip("‘'").split())
+    for form in forms:
+        name = tuple(form.split())
+        if len(name) <= len(words):
+            continue
+        if raw[:1] in "‘'":
+            if name[0].lower().endswith(words[0].lower()):
+                return True
+        elif (len(words) == 1 and _name_part(words[0], name)) or all(w in name for w in words):
+            return True
+    return False
 
 
-def _forms_by_cluster(clusters: list[list[_Mention]], mentions: list[_Mention]) -> list[set[str]]:
-    """The name forms assigned to each cluster so far (filled lazily by `_cluster`)."""
-    return [_FORMS.get(i, set()) for i in range(len(clusters))]
+def _sweep(text: str, clusters: list[list[_Mention]]) -> None:
+    """Add untagged occurrences of a person's known forms ("Kim" missed by the model)."""
+    taken = [(m.start, m.end) for c in clusters for m in c]
+    for cluster in clusters:
+        if cluster[0].label != "PERSON":
+            continue
+        forms = sorted({m.text for m in cluster}, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w‘'])(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+        for hit in pattern.finditer(text):
+            if not any(hit.start() < e and s < hit.end() for s, e in taken):
+                cluster.append(_Mention(hit.start(), hit.end(), hit.group(0), "PERSON"))
+                taken.append((hit.start(), hit.end()))
 
 
-def _fits(words: tuple[str, ...], name: tuple[str, ...], raw: str) -> bool:
-    if raw[:1] in "‘'":
-        return len(words) == 1 and name[0].lower().endswith(words[0].lower())
-    if len(words) == 1:
-        return _name_part(words[0], name)
-    return all(w in name for w in words)
+def _to_entities(clusters: list[list[_Mention]]) -> list[Entity]:
+    """Entities ordered by first mention; name = the fullest form, the rest are aliases."""
+    clusters = sorted(clusters, key=lambda c: min(m.start for m in c))
+    out = []
+    for n, cluster in enumerate(clusters, 1):
+        forms = list(dict.fromkeys(m.text for m in sorted(cluster, key=lambda m: m.start)))
+        name = max(forms, key=lambda f: (len(f.split()), len(f)))
+        spans = sorted({(m.start, m.end) for m in cluster})
+        out.append(Entity(id=f"e{n}", name=name, type=cluster[0].label,
+                          aliases=[f for f in forms if f != name], mentions=spans))
+    return out
