@@ -9,6 +9,10 @@ Matching rules:
   when their spans overlap and their normalised values are equal.
 - facts: (entity, attribute, value) triples, spans ignored; names compare loosely
   (case-insensitive, and "Saint" matches "Saint West": one name's tokens within the other's).
+- attributions: distinct source spans matched one-to-one (exact span and overlap; source
+  type accuracy over overlap-matched sources); distinct content spans one-to-one by
+  overlap; `via` accuracy over attributions matched one-to-one by overlapping content and
+  overlapping source (names compare loosely, both empty counts as equal).
 The last line is the overall F1 over the scored parts (micro-averaged).
 """
 
@@ -16,13 +20,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eval.scoring import PRF, greedy_match, overlaps
 from rumorscope.analyzer import Analyzer
 from rumorscope.schema import Analysis, Article
 
-PARTS = ("hedges", "timexes", "facts")
+PARTS = ("hedges", "timexes", "facts", "attributions")
 
 
 def load_gold(data: Path) -> list[dict]:
@@ -81,6 +86,69 @@ def score_facts(pred: Analysis, gold: dict, prf: PRF) -> None:
     prf.add(greedy_match(p, g, facts_match), len(p), len(g))
 
 
+@dataclass
+class AttributionScores:
+    source_exact: PRF = field(default_factory=PRF)
+    source_loose: PRF = field(default_factory=PRF)
+    content: PRF = field(default_factory=PRF)
+    types: list[bool] = field(default_factory=list)
+    via: list[bool] = field(default_factory=list)
+
+
+def via_equal(a: str | None, b: str | None) -> bool:
+    return (not a and not b) or bool(a and b and names_match(a, b))
+
+
+def score_attributions(pred: Analysis, gold: dict, scores: AttributionScores) -> None:
+    p_src = list(dict.fromkeys((tuple(a.source.span), a.source.type) for a in pred.attributions))
+    g_src = list(dict.fromkeys((tuple(a["source"]), a["source_type"])
+                               for a in gold["attributions"]))
+    scores.source_exact.add(greedy_match(p_src, g_src, lambda x, y: x[0] == y[0]),
+                            len(p_src), len(g_src))
+    used: set[int] = set()
+    for span, kind in p_src:
+        for i, (gspan, gkind) in enumerate(g_src):
+            if i not in used and overlaps(span, gspan):
+                used.add(i)
+                scores.types.append(kind == gkind)
+                break
+    scores.source_loose.add(len(used), len(p_src), len(g_src))
+    p_con = list(dict.fromkeys(tuple(a.content.span) for a in pred.attributions))
+    g_con = list(dict.fromkeys(tuple(a["content"]) for a in gold["attributions"]))
+    scores.content.add(greedy_match(p_con, g_con, overlaps), len(p_con), len(g_con))
+    taken: set[int] = set()
+    for a in pred.attributions:
+        for i, g in enumerate(gold["attributions"]):
+            if i not in taken and overlaps(a.content.span, g["content"]) \
+                    and overlaps(a.source.span, g["source"]):
+                taken.add(i)
+                scores.via.append(via_equal(a.via, g["via"]))
+                break
+
+
+def with_attributions(analyzer: Analyzer, analyses: list[Analysis]) -> list[Analysis]:
+    """Fill attributions directly while the pipeline has no attribution component yet."""
+    if "rumorscope_attributions" in analyzer.nlp.pipe_names:
+        return analyses
+    from rumorscope.extract.attribution import find_attributions
+
+    docs = analyzer.nlp.pipe(a.article.text for a in analyses)
+    return [a.model_copy(update={"attributions": find_attributions(doc, doc._.entities)})
+            for a, doc in zip(analyses, docs, strict=True)]
+
+
+def print_attributions(scores: AttributionScores) -> None:
+    print(scores.source_exact.line("attribution sources (exact span)"))
+    print(scores.source_loose.line("attribution sources (overlap)"))
+    if scores.types:
+        print(f"source type accuracy on matched sources: "
+              f"{sum(scores.types) / len(scores.types):.3f} ({len(scores.types)})")
+    print(scores.content.line("attribution contents (overlap)"))
+    if scores.via:
+        print(f"via accuracy on matched attributions: "
+              f"{sum(scores.via) / len(scores.via):.3f} ({len(scores.via)})")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -89,7 +157,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     parts = args.part or list(PARTS)
     golds = load_gold(args.data)
-    analyses = list(Analyzer().analyze_many(gold_article(g) for g in golds))
+    analyzer = Analyzer()
+    analyses = list(analyzer.analyze_many(gold_article(g) for g in golds))
+    if "attributions" in parts:
+        analyses = with_attributions(analyzer, analyses)
+    attribution_scores = AttributionScores()
 
     hedge_exact, hedge_loose, hedge_kinds = PRF(), PRF(), []
     time_value, time_span, facts = PRF(), PRF(), PRF()
@@ -97,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
         score_hedges(pred, gold, hedge_exact, hedge_loose, hedge_kinds)
         score_timexes(pred, gold, time_value, time_span)
         score_facts(pred, gold, facts)
+        score_attributions(pred, gold, attribution_scores)
         if args.verbose:
             print_misses(gold, pred, parts)
 
@@ -114,6 +187,10 @@ def main(argv: list[str] | None = None) -> None:
     if "facts" in parts:
         print(facts.line("facts (entity, attribute, value)"))
         overall.add(facts.tp, facts.tp + facts.fp, facts.tp + facts.fn)
+    if "attributions" in parts:
+        print_attributions(attribution_scores)
+        src = attribution_scores.source_loose
+        overall.add(src.tp, src.tp + src.fp, src.tp + src.fn)
     print(overall.line(f"overall {'+'.join(parts)}"))
 
 
@@ -145,6 +222,28 @@ def print_misses(gold: dict, pred: Analysis, parts: list[str]) -> None:
         for fact in p:
             if not any(facts_match(fact, x) for x in g):
                 print(f"  fact extra    {fact}")
+    if "attributions" in parts:
+        print_attribution_misses(gold, pred)
+
+
+def print_attribution_misses(gold: dict, pred: Analysis) -> None:
+    text = gold["text"]
+    for g in gold["attributions"]:
+        match = [a for a in pred.attributions if overlaps(a.content.span, g["content"])
+                 and overlaps(a.source.span, g["source"])]
+        src = text[g["source"][0]:g["source"][1]]
+        if not match:
+            cue, content = g["cue"], g["content"]
+            print(f"  attr missed   {src!r} {g['source_type']} | "
+                  f"{text[cue[0]:cue[1]]!r} | {text[content[0]:content[1]][:50]!r}")
+        elif match[0].source.type != g["source_type"] or not via_equal(match[0].via, g["via"]):
+            print(f"  attr differs  {src!r} type {match[0].source.type} (gold {g['source_type']})"
+                  f" via {match[0].via} (gold {g['via']})")
+    for a in pred.attributions:
+        if not any(overlaps(a.content.span, g["content"]) and overlaps(a.source.span, g["source"])
+                   for g in gold["attributions"]):
+            print(f"  attr extra    {a.source.text!r} {a.source.type} | {a.cue.text!r} | "
+                  f"{a.content.text[:50]!r}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from rumorscope.extract.facts import OCCUPATIONS
 from rumorscope.schema import Entity
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -41,24 +42,33 @@ class _Mention:
 
 def find_entities(doc: Doc) -> list[Entity]:
     """Entities of the article with aliases ("Kim" -> "Kim Kardashian") and mentions."""
-    mentions = [m for ent in doc.ents if (m := _clean(ent)) is not None]
-    mentions += _children_in_lists(doc.text, mentions)
+    text = doc.text  # Doc.text re-joins every token: read it once
+    mentions = [m for ent in doc.ents if (m := _clean(ent, text)) is not None]
+    mentions += _children_in_lists(text, mentions)
     full_names = _full_person_names(mentions)
     mentions = [_trim_to_known(m, full_names) for m in mentions]
-    mentions = [_relabel(m, full_names) for m in mentions]
-    mentions = [m for m in mentions if m.label in KEPT_LABELS]
-    mentions += _nickname_mentions(doc.text, mentions)
-    clusters = _cluster(sorted(mentions, key=lambda m: m.start))
-    _sweep(doc.text, clusters)
+    singles = {(m.text,) for m in mentions if m.label == "PERSON" and " " not in m.text}
+    mentions = [_relabel(m, full_names, singles) for m in mentions]
+    lower_words = set(re.findall(r"\b[a-z]\w*", text))
+    mentions = [m for m in mentions if m.label in KEPT_LABELS
+                and (" " in m.text or m.text.lower() not in lower_words)]
+    nicknames = _nickname_mentions(text, mentions)
+    mentions = [m for m in mentions if not any(m.start < n.end and n.start < m.end
+                                               for n in nicknames)] + nicknames
+    links = {n.text: f.text for f, n in zip(nicknames[::2], nicknames[1::2], strict=False)
+             if f.text != n.text and n.label == "PERSON" and " " in f.text}
+    clusters = _cluster(sorted(mentions, key=lambda m: m.start), links)
+    _sweep(text, clusters)
     return _to_entities(clusters)
 
 
-def _clean(ent: Span) -> _Mention | None:
+def _clean(ent: Span, text: str) -> _Mention | None:
     """Repair one spaCy span: drop possessives, numbers, dates and articles around a name."""
     if ent.label_ not in NAME_LIKE_LABELS:
         return None
     tokens = list(ent)
-    while tokens and tokens[0].lower_ in LEADING_JUNK:
+    while tokens and (tokens[0].lower_ in LEADING_JUNK
+                      or (ent.label_ == "PERSON" and tokens[0].lower_ in OCCUPATIONS)):
         tokens.pop(0)
     label = ent.label_
     kept = []
@@ -71,15 +81,20 @@ def _clean(ent: Span) -> _Mention | None:
             if label == "ORG" and len(kept) == 1:
                 label = "PERSON"  # "Kanye's": a possessive first name is not an organisation
             break
-        if label == "PERSON" and (tok.like_num or (tok.is_lower and tok.text not in NAME_PARTICLES)):
+        if label == "PERSON" and (tok.like_num
+                                  or (tok.is_lower and tok.text not in NAME_PARTICLES)):
             break
         kept.append(tok)
     while kept and (kept[-1].is_punct or kept[-1].like_num):
         kept.pop()
+    while (label == "PERSON" and kept and kept[0].i > 0 and kept[0].nbor(-1).pos_ == "PROPN"
+           and kept[0].nbor(-1).dep_ == "compound" and kept[0].nbor(-1).is_title
+           and kept[0].nbor(-1).lower_ not in OCCUPATIONS):
+        kept.insert(0, kept[0].nbor(-1))  # "Ivy [Carter]": the model left out a first name
     if not kept or not kept[0].text[:1].isupper():
         return None
     start, end = kept[0].idx, kept[-1].idx + len(kept[-1])
-    return _Mention(start, end, ent.doc.text[start:end], label)
+    return _Mention(start, end, text[start:end], label)
 
 
 def _children_in_lists(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -114,11 +129,14 @@ def _trim_to_known(m: _Mention, full_names: list[tuple[str, ...]]) -> _Mention:
     return m
 
 
-def _relabel(m: _Mention, full_names: list[tuple[str, ...]]) -> _Mention:
+def _relabel(m: _Mention, full_names: list[tuple[str, ...]],
+             singles: set[tuple[str, ...]]) -> _Mention:
     """A span that is a known person's name, or a part of it, is that person."""
     if m.label == "PERSON":
         return m
     words = tuple(m.text.split())
+    if words in singles:
+        return _Mention(m.start, m.end, m.text, "PERSON")
     for name in full_names:
         if words == name or (len(words) == 1 and _name_part(words[0], name)):
             return _Mention(m.start, m.end, m.text, "PERSON")
@@ -144,16 +162,17 @@ def _nickname_mentions(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return found
 
 
-def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
+def _cluster(mentions: list[_Mention], links: dict[str, str]) -> list[list[_Mention]]:
     """Group mentions: a shorter form joins the longer name it fits (the nearest earlier one
     when several fit, so "Chris" follows whichever Chris the text last named)."""
     forms: list[set[str]] = []
     home_of: dict[tuple[str, str], int] = {}
-    for m in sorted(mentions, key=lambda m: -len(m.text.split())):
+    for m in sorted(mentions, key=lambda m: (-len(m.text.split()), m.text in links)):
         key = (m.label, m.text)
         if key in home_of:
             continue
-        fits = [i for i, f in enumerate(forms) if m.label == "PERSON" and _fits_any(m.text, f)]
+        fits = [i for i, f in enumerate(forms) if m.label == "PERSON"
+                and (_fits_any(m.text, f) or links.get(m.text) in f)]
         if fits:
             home = max(fits, key=lambda i: _last_before(mentions, forms[i], m.start))
         else:

@@ -25,23 +25,28 @@ KIN = {
     "mom": "parent", "mother": "parent", "mum": "parent", "dad": "parent", "father": "parent",
     "sister": "sibling", "brother": "sibling", "siblings": "sibling",
 }
+NAMING = frozenset({"named", "called"})
 FORMER = frozenset({"former", "ex", "then", "estranged", "late"})
 ENDING = {"divorce": "ex_partner", "split": "ex_partner", "breakup": "ex_partner",
           "separation": "ex_partner"}
 BOND_NOUNS = {"marriage": "spouse", "relationship": "partner", "romance": "partner",
               "engagement": "partner", **ENDING}
 ON_OFF = frozenset({"on", "off", "past", "former", "previous"})
-OCCUPATIONS = frozenset("""
-actor actress singer rapper model star writer author chef cinematographer director producer
-musician comedian comedienne host socialite businesswoman businessman entrepreneur designer
-athlete player expert personality dancer photographer journalist lawyer attorney politician
-senator songwriter stylist influencer artist filmmaker screenwriter quarterback pitcher coach
-trainer therapist editor anchor presenter founder ceo executive mogul icon dj youtuber
-boxer wrestler footballer golfer novelist poet painter sculptor architect surgeon doctor
-""".split())
+OCCUPATIONS = frozenset([
+    "actor", "actress", "singer", "rapper", "model", "star", "writer", "author", "chef",
+    "cinematographer", "director", "producer", "musician", "comedian", "comedienne", "host",
+    "socialite", "businesswoman", "businessman", "entrepreneur", "designer", "athlete",
+    "player", "expert", "personality", "dancer", "photographer", "journalist", "lawyer",
+    "attorney", "politician", "senator", "songwriter", "stylist", "influencer", "artist",
+    "filmmaker", "screenwriter", "quarterback", "pitcher", "coach", "trainer", "therapist",
+    "editor", "anchor", "presenter", "founder", "ceo", "executive", "mogul", "icon", "dj",
+    "youtuber", "boxer", "wrestler", "footballer", "golfer", "novelist", "poet", "painter",
+    "sculptor", "architect", "surgeon", "doctor"])
 NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+    [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"])}
 NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 DURATION = re.compile(
     r"\b(?:for|after|of)\s+(?:nearly |almost |about |over |more than )?" + NUM
@@ -86,7 +91,7 @@ def _fact(entity: str, attribute: str, value: str, span: tuple[int, int]) -> lis
 def _ages(doc: Doc, ref: Referents, entities: list[Entity]) -> list[_Raw]:
     """Ages in appositions ("Kim, 36,"), "19-year-old", "turned 12", "49th birthday"."""
     out: list[_Raw] = []
-    text = doc.text
+    text = ref.text
     for ent in entities:
         if ent.type != "PERSON":
             continue
@@ -129,19 +134,25 @@ def _noun_referent(noun: Token, ref: Referents) -> str | None:
     name = ref.person(noun)
     if name:
         return name
-    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    if nxt is not None and nxt.i in ref.who:
-        return ref.who[nxt.i]
+    doc = noun.doc
+    for i in (noun.i + 1, noun.i + 2):
+        if i < len(doc) and i in ref.who and (i == noun.i + 1 or doc[i - 1].lower_ in NAMING):
+            return ref.who[i]
     if noun.dep_ == "appos" and ref.person(noun.head):
         return ref.person(noun.head)
     if noun.dep_ == "attr":
         subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return ref.person(subject) if subject is not None else None
-    if any(c.lower_ == "the" for c in noun.children) and noun.tag_ == "NN":
-        sent = ref.sents[ref.sent_index(noun)]
-        here = {ref.who[i] for i in range(sent.start, noun.i) if i in ref.who}
-        return ref.salient(noun, here)
+    if noun.tag_ == "NN" and any(_definite(c, ref) for c in noun.children):
+        return ref.described(noun)
     return None
+
+
+def _definite(child: Token, ref: Referents) -> bool:
+    """"the actress" or "America's greatest actor" (a possessor that is not a person)."""
+    if child.dep_ == "det":
+        return child.lower_ == "the"
+    return child.dep_ == "poss" and child.pos_ == "PROPN" and ref.person(child) is None
 
 
 def _kin(tok: Token, ref: Referents) -> list[_Raw]:
@@ -212,14 +223,18 @@ def _owners(tok: Token, ref: Referents, exclude: set[str]) -> list[str]:
 def _bond_noun(tok: Token, ref: Referents) -> list[_Raw]:
     """"their marriage", "the X and Y split", "a relationship with X", "8-year marriage"."""
     attribute = BOND_NOUNS[tok.lower_]
+    if attribute == "partner" and not (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
+        return []  # only "(is) in a relationship with X" states a couple
     if attribute == "partner" and any(c.lower_ in ON_OFF for c in tok.subtree if c.i < tok.i):
         attribute = "ex_partner"
     pair = _pair_of_noun(tok, ref)
     if len(pair) != 2:
         return []
     span = (tok.idx, tok.idx + len(tok))
-    out = _fact(pair[0], attribute, pair[1], span)
-    return out + _duration(tok, pair)
+    if (attribute == "spouse" and tok.head.lower_ == "of"
+            and tok.head.head.lemma_ in ("year", "month")):
+        return _duration(tok, pair, ref.text)  # "after 8 years of marriage": length only
+    return _fact(pair[0], attribute, pair[1], span) + _duration(tok, pair, ref.text)
 
 
 def _pair_of_noun(tok: Token, ref: Referents) -> list[str]:
@@ -230,6 +245,9 @@ def _pair_of_noun(tok: Token, ref: Referents) -> list[str]:
     if len(inside) >= 2:
         return inside[:2]
     first = ref.people(poss) if poss is not None else inside
+    if not first and poss is None:
+        subject = ref.clause_subject(tok)
+        first = ref.people(subject) if subject is not None else []
     partner = [n for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                for o in c.children if o.dep_ == "pobj" for n in ref.people(o)]
     if len(first) == 1 and partner:
@@ -263,11 +281,11 @@ def _kin_names(tok: Token, ref: Referents) -> list[str]:
     return list(_names_after(tok, ref, many=False)) if tok.lower_ in KIN else []
 
 
-def _duration(tok: Token, pair: list[str]) -> list[_Raw]:
+def _duration(tok: Token, pair: list[str], text: str) -> list[_Raw]:
     """relationship_length from "4-year marriage", "after 17 years of marriage", "for 10 years"."""
     sent = tok.sent
     out: list[_Raw] = []
-    for m in DURATION.finditer(sent.doc.text, sent.start_char, sent.end_char):
+    for m in DURATION.finditer(text, sent.start_char, sent.end_char):
         number = m.group(1) or m.group(3)
         unit = (m.group(2) or m.group(4)).lower()
         n = int(number) if number.isdigit() else NUMBER_WORDS[number.lower()]
@@ -279,8 +297,8 @@ def _duration(tok: Token, pair: list[str]) -> list[_Raw]:
 
 def _bond_verb(tok: Token, ref: Referents) -> list[_Raw]:
     """"X and Y split", "X broke up with Y", "they married", "has dated X", "is dating X"."""
-    if any(c.dep_ == "neg" for c in tok.children):
-        return []
+    if any(c.dep_ == "neg" or c.tag_ in ("TO", "MD") for c in tok.children):
+        return []  # denied, hypothetical or planned ("intended to break up") is not a fact
     lemma = tok.lemma_
     if lemma == "break" and not any(c.lower_ == "up" for c in tok.children):
         return []
@@ -303,7 +321,7 @@ def _bond_verb(tok: Token, ref: Referents) -> list[_Raw]:
     for other in pair[1:]:
         out += _fact(pair[0], attribute, other, span)
     if attribute == "spouse" and len(pair) == 2:
-        out += _duration(tok, pair)
+        out += _duration(tok, pair, ref.text)
     return out
 
 
@@ -343,7 +361,11 @@ def _occupation(tok: Token, ref: Referents) -> list[_Raw]:
     if not name:
         return []
     phrase = _occupation_phrase(tok)
-    return [(name, "occupation", phrase.text, phrase.start_char, phrase.end_char)]
+    out = [(name, "occupation", phrase.text, phrase.start_char, phrase.end_char)]
+    age = AGE_AFTER_NAME.match(ref.text, phrase.end_char)
+    if age and head.i == tok.i:
+        out.append((name, "age", age.group(1), age.start(1), age.end(1)))
+    return out
 
 
 def _occupation_phrase(tok: Token) -> Span:
@@ -354,9 +376,9 @@ def _occupation_phrase(tok: Token) -> Span:
         prev = doc[start - 1]
         if prev.text == "-" and start > 1:
             start -= 2
-        elif prev.dep_ == "compound" and prev.head.i == tok.i and prev.pos_ in ("NOUN", "PROPN"):
-            start -= 1
-        elif start < tok.i and doc[start].text == "-" or prev.tag_ == "HYPH":
+        elif ((prev.dep_ == "compound" and prev.head.i == tok.i
+               and prev.pos_ in ("NOUN", "PROPN"))
+              or (start < tok.i and doc[start].text == "-") or prev.tag_ == "HYPH"):
             start -= 1
         else:
             break

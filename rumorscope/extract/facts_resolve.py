@@ -25,6 +25,7 @@ class Referents:
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text re-joins every token: read it once
         self.who: dict[int, str] = {}
         self.mention_at: dict[int, tuple[int, int]] = {}
         for ent in entities:
@@ -83,7 +84,7 @@ class Referents:
     def pronoun(self, tok: Token, depth: int) -> str | None:
         """Resolve he/she/his/her: clause subject, nearest earlier name, salient earlier person."""
         subject = self.clause_subject(tok)
-        if subject is not None and subject.i != tok.i:
+        if subject is not None and not subject.left_edge.i <= tok.i <= subject.right_edge.i:
             name = self.person(subject, depth + 1)
             if name:
                 return name
@@ -110,6 +111,17 @@ class Referents:
                 return None
             verb = verb.head
         return None
+
+    def described(self, noun: Token) -> str | None:
+        """A definite description ("the 19-year-old actress") points back to a person who is
+        not the subject of its own sentence: the most prominent earlier one in the sentence,
+        else in the sentences before."""
+        sent = self.sents[self.sent_index(noun)]
+        subjects = {self.who[i] for i in range(sent.start, sent.end)
+                    if i in self.who and self.doc[i].dep_ in SUBJECTS}
+        here = [(_depth(self.doc[i]), self.who[i]) for i in range(sent.start, noun.i)
+                if i in self.who and self.who[i] not in subjects]
+        return min(here)[1] if here else self.salient(noun, subjects)
 
     def salient(self, tok: Token, exclude: set[str]) -> str | None:
         """Most prominent person of the nearest earlier sentence that names one."""

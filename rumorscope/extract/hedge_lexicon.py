@@ -50,6 +50,10 @@ PERCEPTION_VERBS = frozenset({"see", "hear", "spot", "find", "notice", "catch", 
 
 # "kind of" / "sort of" hedge as degree adverbs, not after a determiner ("this kind of").
 KIND_OF = frozenset({"kind of", "sort of"})
+KIND_DETERMINERS = frozenset({
+    "what", "which", "some", "any", "this", "that", "these", "those", "every", "no", "one",
+    "the", "a", "same", "different", "right", "whatever",
+})
 
 CHANCE = frozenset({"chance", "chances"})
 # Degree words that turn "chance" into a likelihood ("a high chance"), unlike

@@ -10,7 +10,7 @@ Candidates are rare, so the per-candidate Python stays far below spaCy's own cos
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -142,8 +142,11 @@ def appear(span: Span) -> Cue | None:
         return None
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    # Raising "appear to be" puts "to" right after the verb; purpose clauses do not
+    # ("appeared on stage to accept").
     to_infinitive = any(
-        c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in tok.children
+        c.dep_ == "xcomp" and any(g.tag_ == "TO" and g.i - tok.i <= 2 for g in c.children)
+        for c in tok.children
     )
     like = nxt is not None and (nxt.lower_ == "like" or (
         nxt.lower_ == "as" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in ("if", "though")))
@@ -173,11 +176,20 @@ def look_like(span: Span) -> Cue | None:
 def modal(span: Span) -> Cue | None:
     """Epistemic might/may/could, not ability, permission or the month May."""
     tok = span[0]
-    if tok.tag_ != "MD" or _starts_clause(tok):
+    if tok.tag_ != "MD":
         return None
-    if tok.lower_ != "could":
-        return span.start_char, span.end_char, HEDGE
-    return (span.start_char, span.end_char, HEDGE) if _epistemic_could(tok) else None
+    if tok.lower_ == "could":
+        return (span.start_char, span.end_char, HEDGE) if _epistemic_could(tok) else None
+    verb = tok.head
+    subject = _subject(verb)
+    if subject is not None and subject.i > tok.i:
+        return None  # inverted for a request or wish: "May I ask?", "May God bless you"
+    if verb.dep_ == "advcl" and any(_purpose_or_condition(c) for c in verb.children):
+        return None  # purpose: "so that we may share"
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "as" and doc[tok.i + 2].lower_ == "well":
+        return None  # "we might as well": a suggestion
+    return span.start_char, span.end_char, HEDGE
 
 
 def _epistemic_could(tok: Token) -> bool:
@@ -185,13 +197,25 @@ def _epistemic_could(tok: Token) -> bool:
     verb = tok.head
     if _negation(verb) is not None:
         return False
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "so", "that") for c in verb.children):
+    if any(_purpose_or_condition(c) for c in verb.children):
         return False
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" and c.i > tok.i for c in verb.children)
     passive_be = any(c.dep_ == "auxpass" and c.i > tok.i for c in verb.children)
     if passive_be and verb.lemma_ in lex.PERCEPTION_VERBS:
         return False
     return perfect or passive_be or verb.lemma_ in lex.NON_AGENTIVE_VERBS
+
+
+def _purpose_or_condition(mark: Token) -> bool:
+    """'if she could', 'so (that) they could': ability in a condition or purpose."""
+    if mark.dep_ != "mark":
+        return False
+    if mark.lower_ in ("if", "so"):
+        return True
+    if mark.lower_ != "that":
+        return False
+    # "so that they could", or a bare purpose clause "..., that I may voice my wish"
+    return (mark.i > 0 and mark.nbor(-1).lower_ == "so") or mark.head.dep_ == "advcl"
 
 
 def first_person(span: Span) -> Cue | None:
@@ -205,9 +229,13 @@ def first_person(span: Span) -> Cue | None:
     if not 0 < tok.i - subject.i <= 3:
         return None
     if any(c.dep_ in ("prep", "acomp", "dobj") and c.i > tok.i for c in tok.children):
-        return None
-    if tok.lower_ == "feel" and not any(c.dep_ in ("ccomp", "advcl") for c in tok.children):
-        return None
+        return None  # "I believe in myself", "I think about it"
+    if any(c.dep_ == "aux" and c.lemma_ == "can" for c in tok.children):
+        return None  # "I can't believe it": astonishment, not doubt
+    if tok.lower_ == "feel":
+        if not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "like"):
+            return None  # only "I feel like ..." is epistemic
+        return (*_chars(subject, tok.nbor(1)), HEDGE)
     return (*_chars(subject, tok), HEDGE)
 
 
@@ -245,8 +273,12 @@ def kind_of(span: Span) -> Cue | None:
     """'kind of right', 'sort of crashed'; not 'this kind of music'."""
     kind = span[0]
     doc = kind.doc
-    if kind.i > 0 and kind.nbor(-1).pos_ in ("DET", "ADJ", "PRON", "NUM"):
+    before = kind.nbor(-1) if kind.i > 0 else None
+    if before is not None and (before.pos_ in ("DET", "ADJ", "NUM")
+                               or before.lower_ in lex.KIND_DETERMINERS):
         return None
+    if kind.tag_ == "RB":  # the tagger already read it as a degree adverb
+        return span.start_char, span.end_char, HEDGE
     after = doc[span.end] if span.end < len(doc) else None
     if after is None or after.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "PUNCT"):
         return None
@@ -293,6 +325,8 @@ def always_denial(span: Span) -> Cue | None:
 def deny(span: Span) -> Cue | None:
     """'denied the claims', 'a denial'; not 'was denied entry'."""
     tok = span[0]
+    if tok.pos_ == "NOUN" and tok.head.lower_ == "in":
+        return None  # "I was in denial": a state of mind, not a denial of a claim
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive and any(c.dep_ == "dobj" for c in tok.children):
         return None
@@ -349,7 +383,7 @@ def confirm(span: Span) -> Cue | None:
     neg = _negation(tok)
     if neg is None or neg.i > tok.i:
         return None
-    it = _it_subject(tok)
+    it = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ == "it"), None)
     return (*_chars(it or neg, tok), DENIAL)
 
 
@@ -373,15 +407,43 @@ def _families() -> dict[str, Rule]:
     return {word: rule for words, rule in table for word in words}
 
 
+def _trie_regex(words: list[str]) -> str:
+    """An alternation factored by shared prefixes, so the regex engine tries one branch
+    per character instead of every word in turn (several times faster on long texts)."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(tree)
+
+
+def _emit(node: dict[str, dict]) -> str:
+    parts = [(r"\s+" if char == " " else re.escape(char)) + _emit(child)
+             for char, child in sorted(node.items()) if char]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 RULES = _families()
 _SPECIAL = {"if_true": always_hedge, "yet_confirm": always_denial}
-_PATTERN = re.compile(
-    rf"\b(?:(?P<if_true>{IF_TRUE})|(?P<yet_confirm>{YET_TO_CONFIRM})|"
-    + "|".join(w.replace(" ", r"\s+") for w in sorted(RULES, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
+_SOURCE = (rf"\b(?:(?P<if_true>{IF_TRUE})|(?P<yet_confirm>{YET_TO_CONFIRM})|"
+           rf"{_trie_regex(list(RULES))})\b")
+_PATTERN = re.compile(_SOURCE)  # run over lower-cased text: faster than IGNORECASE
+_PATTERN_ANY_CASE = re.compile(_SOURCE, re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+
+
+def candidate_matches(text: str) -> Iterator[re.Match[str]]:
+    """Every trigger word or phrase in `text`, before any rule has judged it."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return _PATTERN.finditer(lowered)
+    # a few characters change length when lower-cased ("İ"): keep offsets exact
+    return _PATTERN_ANY_CASE.finditer(text)
 
 
 def _rule_for(match: re.Match[str]) -> Rule:
@@ -389,6 +451,11 @@ def _rule_for(match: re.Match[str]) -> Rule:
         if match.group(group):
             return rule
     return RULES[_SPACES.sub(" ", match.group().lower())]
+
+
+def cue_family(match: re.Match[str]) -> str:
+    """Name of the rule family a candidate belongs to ("modal", "claim", ...)."""
+    return _rule_for(match).__name__
 
 
 def _drop_nested(cues: list[Cue]) -> list[Cue]:
@@ -403,13 +470,13 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
 
 def find_hedges(doc: Doc) -> list[Hedge]:
     """Every hedge or denial cue in `doc`, in text order, with exact character offsets."""
+    text = doc.text
     cues: list[Cue] = []
-    for match in _PATTERN.finditer(doc.text):
+    for match in candidate_matches(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not len(span):
             continue
         cue = _rule_for(match)(span)
         if cue is not None:
             cues.append(cue)
-    text = doc.text
     return [Hedge(text=text[s:e], span=(s, e), kind=k) for s, e, k in _drop_nested(cues)]

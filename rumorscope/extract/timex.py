@@ -1,13 +1,152 @@
-"""Time expressions, normalised against the publication date (spec section 3)."""
+"""Time expressions, normalised against the publication date (spec section 3).
+
+One precompiled regex pass over `doc.text` finds candidates (`timex_lexicon`); the
+parse only vetoes and orients them: entity labels reject ages, money and names such as
+"Us Weekly", part-of-speech tags reject the modal "May", and the governing verb's tense
+decides whether "Monday" or "May 25" lies before or after the anchor. Values come from
+our own calendar code (`timex_resolve`, `timex_relative`); dateparser is not needed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from rumorscope.extract import timex_relative  # noqa: F401  (registers its handlers)
+from rumorscope.extract.timex_lexicon import RULES, TIMEX_RE, YEAR
+from rumorscope.extract.timex_resolve import HANDLERS, Context, Resolved
 from rumorscope.schema import Timex
+
+NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "FAC", "EVENT", "LAW"}
+NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY"}
+FUTURE_MODALS = {"will", "'ll", "wo", "shall"}
+FUTURE_HEADS = {"go", "set", "schedule", "plan", "expect", "due", "slate", "intend", "hope"}
+PAST_AUX = {"did", "had", "was", "were"}
+PROGRESSIVE_AUX = {"is", "are", "am", "'s", "'re"}
+YEAR_AFTER = re.compile(rf"(?:['’]s)?(?:\s+[\w'’-]+){{0,3}}?\s+in\s+({YEAR})\b")
+SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+CALENDAR_VALUE = re.compile(r"\d{4}(?:-|$)")
+DERIVED = {"ago", "year_earlier", "anaphor", "the_quarter", "span_dur", "next_part"}
 
 
 def find_timexes(doc: Doc, anchor: dt.date | None) -> list[Timex]:
-    return []
+    """Every time expression in `doc` with its TimeML value; relative ones need `anchor`."""
+    text = doc.text
+    refs: list[str] = []
+    found: list[Timex] = []
+    for match in TIMEX_RE.finditer(text):
+        rule, (start, end) = match.lastgroup, match.span()
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0 or vetoed(rule, span, text, start, end):
+            continue
+        parts = RULES[rule].fullmatch(text, start, end)
+        if parts is None:
+            continue
+        ctx = Context(anchor=anchor, refs=refs,
+                      direction=lambda span=span: tense_direction(span),
+                      year_nearby=lambda end=end: year_after(text, end),
+                      day_in_sentence=lambda start=start: in_sentence(found, text, start, True),
+                      value_in_sentence=lambda start=start: in_sentence(found, text, start))
+        for res in HANDLERS[rule](parts, ctx):
+            found.append(to_timex(res, text, start, end))
+            if rule not in DERIVED and res.value and CALENDAR_VALUE.match(res.value):
+                refs.append(res.value)
+    return found
+
+
+def to_timex(res: Resolved, text: str, start: int, end: int) -> Timex:
+    s = res.start if res.start is not None else start
+    e = res.end if res.end is not None else end
+    return Timex(text=text[s:e], span=(s, e), value=res.value,
+                 granularity=res.granularity, type=res.type)
+
+
+def vetoed(rule: str, span: Span, text: str, start: int, end: int) -> bool:
+    """Reject matches the parse shows are not times: ages, money, names, modals."""
+    first = span[0]
+    if rule in ("year", "decade") and first.ent_type_ in NUMBER_LABELS:
+        return True
+    if rule == "year":
+        return year_vetoed(span, first)
+    if rule == "month":
+        return first.tag_ == "MD" or first.pos_ == "VERB" or first.ent_type_ in NAME_LABELS
+    if rule in ("weekday", "season", "decade"):
+        return inside_longer_name(span)
+    if rule == "set":
+        return part_of_name(span)
+    if rule == "ref":
+        return text[max(0, start - 3):start].lower() == "as " and text[end:end + 3] == " as"
+    return False
+
+
+def inside_longer_name(span: Span) -> bool:
+    """"Saturday Night Live": the words begin or continue a longer named entity."""
+    doc, first = span.doc, span[0]
+    if first.ent_type_ not in NAME_LABELS:
+        return False
+    after = span.end < len(doc) and doc[span.end].ent_iob_ == "I"
+    return (first.ent_iob_ == "I" and doc[first.i - 1].ent_type_ in NAME_LABELS) or after
+
+
+def year_vetoed(span: Span, token: Token) -> bool:
+    """A bare four-digit number that counts things or names a product is no year."""
+    if token.ent_type_ == "CARDINAL":
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return nxt is not None and nxt.tag_ == "NNS"
+    return token.ent_type_ in {"PRODUCT", "LAW", "FAC", "ORG"} and token.ent_iob_ == "I"
+
+
+def part_of_name(span: Span) -> bool:
+    """"Us Weekly", "Daily Mail": a capitalised set word inside a title-case name."""
+    token = span[0]
+    if not token.text[0].isupper():
+        return False
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start:
+        return True
+    if nxt is not None and nxt.text[:1].isupper():
+        return prev is None or prev.lower_ not in ("a", "an")
+    return False
+
+
+def tense_direction(span: Span) -> str | None:
+    """Past or future as the verb governing the expression tells, else None."""
+    verb = span.root
+    for _ in range(8):
+        finite = verb.pos_ in ("VERB", "AUX") and not (verb.tag_ == "VBN" and verb.dep_ == "acl")
+        if finite or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS):
+        return "future"
+    if (verb.tag_ == "VBG" and aux & PROGRESSIVE_AUX) or {"would", "be"} <= aux:
+        return "future"
+    if verb.tag_ == "VBD" or aux & PAST_AUX or (verb.tag_ == "VBN" and not aux):
+        return "past"
+    return None
+
+
+def year_after(text: str, end: int) -> int | None:
+    """A year the same phrase gives: "a New Year's getaway in 2005"."""
+    match = YEAR_AFTER.match(text, end, min(len(text), end + 60))
+    return int(match.group(1)) if match else None
+
+
+def in_sentence(found: list[Timex], text: str, start: int, day: bool = False):
+    """The calendar value (or, with `day`, the date) named last in the same sentence:
+    the day of a clock time, the period "a year earlier" compares with."""
+    for timex in reversed(found):
+        if SENTENCE_BREAK.search(text, timex.span[1], start):
+            return None
+        if day and timex.granularity == "day" and timex.value:
+            return dt.date.fromisoformat(timex.value[:10])
+        if not day and timex.value and CALENDAR_VALUE.match(timex.value):
+            return timex.value
+    return None

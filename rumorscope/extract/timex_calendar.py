@@ -108,22 +108,19 @@ def season_start(year: int, code: str) -> dt.date:
     return dt.date(year - 1, 12, 1) if code == "WI" else dt.date(year, SEASON_START[code], 1)
 
 
-def relative_season(code: str, anchor: dt.date, rel: str, direction: Direction) -> str:
-    """`last/this/next fall` or a bare `summer`, as `2017-FA`."""
-    now_year, now_code = season_of(anchor)
-    this_year = now_year if code in ("WI",) or now_code != "WI" else now_year - 1
-    this = season_start(this_year, code)
-    current = season_start(now_year, now_code)
-    if rel == "last":
-        year = this_year if this < current else this_year - 1
-    elif rel == "next":
-        year = this_year if this > current else this_year + 1
-    elif rel == "this" or this == current:
-        year = this_year
-    elif direction == "future":
-        year = this_year if this > current else this_year + 1
+def relative_season(code: str, anchor: dt.date, rel: str | None, direction: Direction) -> str:
+    """`last/this/next fall` or a bare `summer`, as `2017-FA`: last and next skip the
+    season the anchor falls in; a bare season follows the tense, past by default."""
+    current = season_start(*season_of(anchor))
+    starts = [(season_start(y, code), y) for y in range(anchor.year - 1, anchor.year + 3)]
+    if rel == "this":
+        return f"{anchor.year}-{code}"
+    if rel == "next" or (rel is None and direction == "future"):
+        strict = rel == "next"
+        year = next(y for s, y in starts if s > current or (not strict and s == current))
     else:
-        year = this_year if this <= current else this_year - 1
+        strict = rel == "last"
+        year = max(y for s, y in starts if s < current or (not strict and s == current))
     return f"{year}-{code}"
 
 

@@ -23,7 +23,7 @@ PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night":
 UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
               "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}
 SETS = {"daily": "P1D", "nightly": "P1D", "hourly": "PT1H", "weekly": "P1W",
-        "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y",
+        "biweekly": "P2W", "monthly": "P1M", "yearly": "P1Y",
         "annually": "P1Y"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4}
@@ -33,30 +33,34 @@ REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_R
         "previously": "PAST_REF", "past": "PAST_REF", "soon": "FUTURE_REF",
         "future": "FUTURE_REF"}
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | {
     w: 20 + 10 * i for i, w in enumerate(_TENS)} | {"a": 1, "an": 1, "one": 1, "hundred": 100,
                                                      "a dozen": 12, "dozen": 12}
 VAGUE_NUMBERS = ("a few", "few", "several", "some", "many")
 COUPLE = ("a couple of", "couple of", "a couple")
+DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195",
+                "sixties": "196", "seventies": "197", "eighties": "198", "nineties": "199"}
 
 
 def _alt(words) -> str:
     """A regex alternation of `words`, longest first so prefixes never win."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 _A = "['’]"  # either apostrophe
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
          r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = (rf"(?:(?:{_alt(_TENS)})(?:[\s-](?:{_alt(_UNITS[1:10])}))?|{_alt(_UNITS[1:])}"
          r"|hundred|a\s+dozen)")
-NUM = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMW}|{_alt(COUPLE)}|{_alt(VAGUE_NUMBERS)}|an?)")
+NUM = (rf"(?i:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMW}|{_alt(COUPLE)}|{_alt(VAGUE_NUMBERS)}|an?)")
 UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centuries|quarter)s?"
 PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -87,48 +91,54 @@ RULE_PATTERNS: dict[str, str] = {
     "mdy": rf"(?P<month>{MONTH})\s*(?P<day>{DAY}),?\s+(?P<year>{YEAR})",
     "dmy": rf"(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})",
     "iso": r"(?<![\d/])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d/])",
-    "md": rf"(?:(?i:the)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})(?P<we>\s+(?i:weekend))?",
+    "md": (rf"(?:(?i:the)\s+(?={MONTH}\s*{DAY}\s+(?i:weekend)))?(?P<month>{MONTH})\s*"
+           rf"(?P<day>{DAY})(?:\s+(?i:weekend))?"),
     "dm": rf"(?:(?i:the)\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})",
     "month_year": rf"(?:{_EDGE}[\s-]+)?(?P<month>{MONTH})\s*(?:of\s+)?(?P<year>{YEAR})",
     "holiday": rf"(?:(?P<rel>{_REL})\s+)?(?P<name>{_HOLIDAY})(?:\s+(?P<year>{YEAR}))?\b",
-    "quarter": (rf"(?:(?i:the)\s+)?(?:(?i:fiscal|latest|current|same)\s+)*(?P<ord>(?i:first|"
+    "quarter": (rf"(?:(?i:the)\s+)?(?:(?P<y1>{YEAR})\s+|(?P<rel>{_REL})\s+(?i:year){_A}s\s+)?"
+                rf"(?:(?i:fiscal|latest|current|same)\s+)*(?P<ord>(?i:first|"
                 rf"second|third|fourth|[1-4](?:st|nd|rd|th)))[\s-]+(?i:quarter)\b"
-                rf"(?:\s+of\s+(?P<year>{YEAR}))?"),
+                rf"(?:\s+of\s+(?P<y2>{YEAR}))?"),
     "the_quarter": r"(?i:the\s+(?P<which>latest|current|same|year-earlier|year-ago)?\s*quarter)\b",
-    "ago": (rf"(?:{_MOD}\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|earlier"
-            r"|later))\b(?!\s+(?:than|that|on|in)\b)"),
+    "ago": (rf"(?:{_MOD}\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|(?:earlier"
+            r"|later)\b(?!\s+(?:than|that|on|in)\b)))"),
     "year_earlier": r"(?i:(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b",
     "span_dur": (rf"(?i:the\s+(?P<rel>past|last|previous|next|coming|following|first|final)"
                  rf"\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}))\b"),
     "rel_unit": (rf"(?:(?P<edge>{_EDGE})\s+)?(?P<rel>{_REL})\s+(?P<unit>(?i:week|weekend|month"
                  r"|year|decade|century|quarter))\b"),
-    "anaphor": (rf"(?:(?P<edge>{_EDGE})\s+)?(?:(?P<same>(?i:the\s+same|that))\s+(?P<unit>day|{PART}"
-                r"|week|weekend|month|year)|(?i:the)\s+(?P<unit2>week|weekend|month|year))\b"),
-    "season": (rf"(?:(?P<edge>{_EDGE})\s+)?(?:(?P<rel>{_REL}|(?i:the))\s+)?(?P<season>(?i:{SEASON}))"
-               rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b"),
-    "decade": (r"(?:(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?)?(?P<dec>(?:19|20)\d0|['’]\d0|(?<=the )\d0)"
-               r"(?:'?s)\b"),
-    "century": r"(?i:the\s+)(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b",
+    "anaphor": (rf"(?:(?P<edge>{_EDGE})\s+)?(?:(?P<same>(?i:the\s+same|that))\s+"
+                rf"(?P<unit>day|{PART}|week|weekend|month|year)"
+                r"|(?i:the)\s+(?P<unit2>week|weekend|month|year))\b(?!\s+\d)"),
+    "season": (rf"(?:(?P<edge>{_EDGE})\s+)?(?:(?P<rel>{_REL}|(?i:the))\s+)?"
+               rf"(?P<season>(?i:{SEASON}))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b"),
+    "decade": (r"(?:(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?)?(?:(?P<dec>(?:19|20)\d0|['’]\d0"
+               rf"|(?<=the )\d0)(?:'?s)\b|(?<=the )(?P<word>(?i:{_alt(DECADE_WORDS)})))"),
+    "century": r"(?:(?i:the)\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b",
+    "next_part": rf"(?i:the\s+(?P<rel>next|following|previous)\s+(?P<part>{PART}))\b",
     "relday": (r"(?P<word>(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|yesterday"
                rf"|tomorrow|tonight))(?:\s+(?P<part>(?i:{PART})))?\b"),
     "relpart": rf"(?P<rel>(?i:this|last))\s+(?P<part>(?i:{PART}))\b",
     "weekday": (rf"(?:(?P<rel>{_REL})\s+)?(?P<wd>{WEEKDAY})\b"
                 rf"(?:\s+(?P<part>(?i:{PART})))?"),
-    "time": (r"(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)\b)" + _TZ
+    "time": (r"(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))" + _TZ
              + r"|(?P<word>(?i:noon|midnight))\b"),
     "month": (rf"(?:(?P<edge>{_EDGE})[\s-]+)?(?:(?P<rel>{_REL})\s+)?(?P<month>{MONTH})"
               r"(?![\w'’])"),
     "year": rf"(?:(?i:fiscal|early|mid|late|the\s+year)[\s-]+)?(?P<year>{YEAR})",
     "duration": (rf"(?:{_MOD}\s+)*(?:(?i:the)\s+)?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?"
-                 rf"[\s-]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?\b(?![-\s]old\b)"),
-    "set": (r"(?P<adj>(?i:daily|nightly|hourly|weekly|biweekly|monthly|quarterly|yearly|annually))"
+                 rf"[\s-]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?\b"
+                 r"(?![-\s]old\b|-earlier|-ago|(?<=quarter)\s+of\b|(?<=quarters)\s+of\b)"),
+    "set": (r"(?P<adj>(?i:daily|nightly|hourly|weekly|biweekly|monthly|yearly|annually))"
             rf"\b|(?i:every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\b"),
     "ref": (r"(?P<ref>(?i:right\s+now|just\s+now|now|currently|nowadays|these\s+days|recently"
-            r"|recent|lately|previously|soon|the\s+future|the\s+past))\b(?![-‑])"
+            r"|recent|lately|previously|soon|the\s+(?:(?:near|distant|foreseeable|immediate)\s+)?future"
+            r"|the\s+past))\b(?![-‑])"
             r"|(?<=\bat\s)(?P<atref>(?i:present|the\s+moment))\b"),
 }
 
 RULES = {name: re.compile(p) for name, p in RULE_PATTERNS.items()}
 TIMEX_RE = re.compile("|".join(
-    rf"(?P<{name}>(?<![\w-]){re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p)}(?!\w))"
+    rf"(?P<{name}>(?<!\w){re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p)}(?!\w))"
     for name, p in RULE_PATTERNS.items()))

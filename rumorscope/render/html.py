@@ -18,7 +18,12 @@ from markupsafe import Markup
 from rumorscope.render import attribution_sources, people, summary_counts, trim
 from rumorscope.schema import Analysis
 
-SOURCE_TYPES = ("named_person", "anonymous", "outlet", "official", "social_media", "unspecified")
+SOURCE_COLORS = {  # RGB per source type, shared by marks, legend and tables
+    "named_person": (46, 125, 50), "anonymous": (198, 40, 40), "outlet": (21, 101, 192),
+    "official": (0, 131, 143), "social_media": (123, 31, 162), "unspecified": (230, 81, 0),
+}
+HEDGE_TITLES = {"hedge": "hedge: lowers the certainty of the claim",
+                "denial": "denial: the claim is rejected or disputed"}
 CONTENT_WIDTH = 160
 
 
@@ -57,7 +62,7 @@ def markup(text: str, marks: Iterable[Mark]) -> str:
     stack: list[Mark] = []
     previous = 0
     for pos in boundaries:
-        out.append(escape(text[previous:pos], quote=False))
+        out.append(escape(text[previous:pos]))
         previous = pos
         reopen = _close_ending(stack, pos, out)
         for mark in sorted(reopen + starting[pos], key=lambda m: (-m.end, m.layer, m.css)):
@@ -92,7 +97,8 @@ def analysis_marks(analysis: Analysis) -> list[Mark]:
             Mark(*a.cue.span, "cue", f"attribution cue ({a.id})", layer=1),
         ]
     for hedge in analysis.hedges:
-        marks.append(Mark(*hedge.span, f"hedge kind-{hedge.kind}", hedge.kind, layer=2))
+        marks.append(Mark(*hedge.span, f"hedge kind-{hedge.kind}", HEDGE_TITLES[hedge.kind],
+                          layer=2))
     for timex in analysis.timexes:
         value = timex.value or "unresolved"
         marks.append(Mark(*timex.span, "timex",
@@ -128,4 +134,5 @@ _ENV = Environment(
 def render_report(analyses: list[Analysis]) -> str:
     """The whole report page: one section per analysis, with a contents list when several."""
     views = [_article_view(i, a) for i, a in enumerate(analyses, start=1)]
-    return _ENV.get_template("report.html.j2").render(views=views, source_types=SOURCE_TYPES)
+    return _ENV.get_template("report.html.j2").render(views=views, source_colors=SOURCE_COLORS,
+                                                         hedge_titles=HEDGE_TITLES)

@@ -25,7 +25,7 @@ SOURCE_STYLES = {
     "named_person": "green", "anonymous": "red", "outlet": "blue", "official": "cyan",
     "social_media": "magenta", "unspecified": "yellow",
 }
-CONTENT_WIDTH = 70
+CONTENT_WIDTH = 90
 
 
 def render_analysis(analysis: Analysis, console: Console) -> None:
@@ -102,10 +102,9 @@ def _timeline_table(analysis: Analysis) -> Table:
 def _attribution_table(analysis: Analysis) -> Table:
     """Who said what: source and its type, cue, trimmed content, quote kind, relaying outlet."""
     table = Table(title="Attributions", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    table.add_column("Source", max_width=24)
-    table.add_column("Type", no_wrap=True)
+    table.add_column("Source (type)", max_width=24)
     table.add_column("Cue", no_wrap=True)
-    table.add_column("Content", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("Content", ratio=1)
     table.add_column("Quote", no_wrap=True)
     table.add_column("Via", max_width=16)
     for attribution in analysis.attributions:
@@ -116,9 +115,9 @@ def _attribution_table(analysis: Analysis) -> Table:
 def _attribution_row(attribution: Attribution) -> list[Text]:
     """The cells of one attribution row."""
     source = attribution.source
-    label = source.text + (f" → {source.resolves_to}" if source.resolves_to else "")
-    return [Text(label), Text(source.type, style=SOURCE_STYLES.get(source.type, "")),
-            Text(attribution.cue.text), Text(trim(attribution.content.text, CONTENT_WIDTH)),
+    label = Text(source.text + (f" → {source.resolves_to}" if source.resolves_to else ""))
+    label.append("\n" + source.type.replace("_", " "), style=SOURCE_STYLES.get(source.type, ""))
+    return [label, Text(attribution.cue.text), Text(trim(attribution.content.text, CONTENT_WIDTH)),
             Text("direct" if attribution.direct_quote else "indirect"),
             Text(attribution.via or "")]
 

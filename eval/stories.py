@@ -1,0 +1,206 @@
+"""Story clustering against the fake/legit pairs of the celebrity and FakeNewsAMT sets.
+
+    python -m eval.stories --data ../shared/data --gossipcop 5000 --cache /tmp/stories.jsonl
+
+The two articles of a `pair` tell the same story; they are mixed into GossipCop articles
+so that joining unrelated articles costs precision. Stories are grown one article at a
+time by the same placement the store uses. Pairwise precision/recall/F1 and B-cubed are
+counted over the labelled articles (a GossipCop article has no gold story, so a pair of
+two GossipCop articles is not counted; one joined to a labelled article is a false
+positive). The TF-IDF cosine single-link baseline is printed in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rumorscope.corpus.stories import LEAD_CHARS, THRESHOLD, MemoryIndex, story_keys
+from rumorscope.ingest.article import make_article
+from rumorscope.ingest.errors import IngestError
+from rumorscope.schema import Analysis, Article
+
+PAIR_SETS = ("celebrity", "fakenewsamt")
+
+
+def _records(path: Path) -> Iterator[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+def load_corpus(data: Path, n_gossipcop: int, seed: int = 0) -> tuple[list[Article], dict]:
+    """Labelled pair articles mixed with a seeded sample of GossipCop; gold maps id -> pair."""
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    for name in PAIR_SETS:
+        for i, record in enumerate(_records(data / name / "articles.jsonl.gz")):
+            try:
+                articles.append(make_article(record, f"{name}:{i + 1}"))
+            except IngestError:
+                continue  # a record without text: its pair partner stays as a singleton
+            gold[articles[-1].id] = f"{name}/{record['pair']}"
+    pool = list(_records(data / "gossipcop" / "articles.jsonl.gz"))
+    for i, record in enumerate(random.Random(seed).sample(pool, min(n_gossipcop, len(pool)))):
+        try:
+            articles.append(make_article(record, f"gossipcop:{i + 1}"))
+        except IngestError:
+            continue
+    random.Random(seed).shuffle(articles)
+    return articles, gold
+
+
+def lead(article: Article) -> Article:
+    """The article cut to its lead: stories are placed by the lead, so this is all we analyse."""
+    text = article.text
+    if len(text) > LEAD_CHARS:
+        cut = text.rfind(" ", 0, LEAD_CHARS + 200)
+        text = text[: cut if cut > LEAD_CHARS else LEAD_CHARS + 200]
+    return article.model_copy(update={"text": text})
+
+
+def load_analyses(articles: list[Article], cache: Path | None) -> list[Analysis]:
+    """Analyses of the articles' leads, read from and appended to a JSON Lines cache."""
+    done: dict[str, Analysis] = {}
+    if cache and cache.exists():
+        for line in cache.open(encoding="utf-8"):
+            analysis = Analysis.model_validate_json(line)
+            done[analysis.article.id] = analysis
+    todo = [lead(a) for a in articles if a.id not in done]
+    if todo:
+        from rumorscope.analyzer import Analyzer
+
+        out = cache.open("a", encoding="utf-8") if cache else None
+        for analysis in Analyzer().analyze_many(todo):
+            done[analysis.article.id] = analysis
+            if out:
+                out.write(json.dumps(analysis.to_json_dict(), ensure_ascii=False) + "\n")
+        if out:
+            out.close()
+    return [done[a.id] for a in articles]
+
+
+def cluster_by_placement(analyses: list[Analysis], threshold: float = THRESHOLD
+                         ) -> dict[str, int]:
+    """Stories grown one article at a time, in the given order, by the store's placement."""
+    index = MemoryIndex()
+    return {a.article.id: index.add(a.article.id, story_keys(a), a.article.published,
+                                    threshold).story
+            for a in analyses}
+
+
+def _union_find(n: int, pairs: Iterable[tuple[int, int]]) -> list[int]:
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[root(i)] = root(j)
+    return [root(i) for i in range(n)]
+
+
+def tfidf_single_link(articles: list[Article], thresholds: list[float]
+                      ) -> dict[float, dict[str, int]]:
+    """The baseline: TF-IDF cosine over whole texts, single-link at each threshold."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2).fit_transform(
+        [f"{a.title or ''} {a.text}" for a in articles])
+    low = min(thresholds)
+    pairs: list[tuple[int, int, float]] = []
+    for start in range(0, matrix.shape[0], 500):
+        block = (matrix[start:start + 500] @ matrix.T).tocoo()
+        for i, j, v in zip(block.row, block.col, block.data, strict=True):
+            if v >= low and start + i < j:
+                pairs.append((start + i, j, v))
+    return {t: dict(zip((a.id for a in articles),
+                        _union_find(len(articles), ((i, j) for i, j, v in pairs if v >= t)),
+                        strict=True))
+            for t in thresholds}
+
+
+@dataclass
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+    b3_precision: float
+    b3_recall: float
+    b3_f1: float
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(predicted: dict[str, int], gold: dict[str, str]) -> Scores:
+    """Pairwise and B-cubed scores over the labelled articles (see the module docstring)."""
+    members: dict[int, list[str]] = defaultdict(list)
+    for article_id, story in predicted.items():
+        members[story].append(article_id)
+    gold_members: dict[str, set[str]] = defaultdict(set)
+    for article_id, story in gold.items():
+        gold_members[story].add(article_id)
+    tp = predicted_pairs = 0
+    b3_p = b3_r = 0.0
+    for ids in members.values():
+        labelled = [i for i in ids if i in gold]
+        k = len(labelled)
+        predicted_pairs += k * (k - 1) // 2 + k * (len(ids) - k)
+        by_gold = Counter(gold[i] for i in labelled)
+        tp += sum(c * (c - 1) // 2 for c in by_gold.values())
+        for i in labelled:
+            same = by_gold[gold[i]]
+            b3_p += same / len(ids)
+            b3_r += same / len(gold_members[gold[i]])
+    gold_pairs = sum(len(s) * (len(s) - 1) // 2 for s in gold_members.values())
+    precision = tp / predicted_pairs if predicted_pairs else 1.0
+    recall = tp / gold_pairs if gold_pairs else 1.0
+    b3_p, b3_r = b3_p / len(gold), b3_r / len(gold)
+    return Scores(precision, recall, _f1(precision, recall), b3_p, b3_r, _f1(b3_p, b3_r))
+
+
+def _line(name: str, s: Scores) -> str:
+    return (f"{name}: pairwise P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} | "
+            f"B-cubed P {s.b3_precision:.3f} R {s.b3_recall:.3f} F1 {s.b3_f1:.3f}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--gossipcop", type=int, default=5000)
+    parser.add_argument("--cache", type=Path, help="JSON Lines cache of the lead analyses")
+    parser.add_argument("--threshold", type=float, default=THRESHOLD)
+    args = parser.parse_args(argv)
+
+    articles, gold = load_corpus(args.data, args.gossipcop)
+    print(f"{len(articles)} articles: {len(gold)} in {len(set(gold.values()))} gold stories, "
+          f"{len(articles) - len(gold)} GossipCop")
+    baseline = tfidf_single_link(articles, [round(0.2 + 0.05 * i, 2) for i in range(15)])
+    best_t, best = max(((t, score(p, gold)) for t, p in baseline.items()),
+                       key=lambda item: item[1].f1)
+    print(_line(f"baseline TF-IDF cosine single-link (best threshold {best_t})", best))
+    started = time.perf_counter()
+    analyses = load_analyses(articles, args.cache)
+    analysed = time.perf_counter() - started
+    started = time.perf_counter()
+    predicted = cluster_by_placement(analyses, args.threshold)
+    placed = time.perf_counter() - started
+    print(f"analysis {analysed:.0f} s; placement {placed:.1f} s "
+          f"({1000 * placed / len(articles):.2f} ms per article)")
+    print(_line(f"rumorscope stories (threshold {args.threshold})", score(predicted, gold)))
+
+
+if __name__ == "__main__":
+    main()

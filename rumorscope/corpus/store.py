@@ -1,0 +1,270 @@
+"""The article store: SQLite by default, PostgreSQL by URL (SQLAlchemy 2, psycopg 3).
+
+Each analysis is kept whole as JSON, beside the columns queries need (outlet, date,
+people, cited outlets, story). One article is one transaction: its row, its people, its
+citations, its story placement commit together or not at all, so a crash or Ctrl-C
+leaves every article either fully stored or absent. Storing is idempotent by article
+id (INSERT ... ON CONFLICT DO NOTHING), so ingesting the same input twice, or after a
+kill, stores each article once. Opening a store runs the Alembic migrations, so a store
+made by an older version opens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+
+from rumorscope.corpus.stories import Placement, place, story_keys
+from rumorscope.schema import Analysis
+
+DEFAULT_URL = "sqlite:///rumorscope.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+metadata = sa.MetaData()
+articles = sa.Table(
+    "articles", metadata,
+    sa.Column("id", sa.String(255), primary_key=True),
+    sa.Column("outlet", sa.String(255)),
+    sa.Column("title", sa.Text()),
+    sa.Column("published", sa.String(32)),
+    sa.Column("label", sa.String(16)),
+    sa.Column("p_false", sa.Float()),
+    sa.Column("analysis", sa.Text(), nullable=False),
+    sa.Column("ingested_at", sa.DateTime(), nullable=False),
+    sa.Column("story_id", sa.Integer()),
+    sa.Column("key_norm", sa.Float()),
+)
+article_people = sa.Table(
+    "article_people", metadata,
+    sa.Column("article_id", sa.String(255), primary_key=True),
+    sa.Column("name", sa.String(255), primary_key=True),
+)
+article_citations = sa.Table(
+    "article_citations", metadata,
+    sa.Column("article_id", sa.String(255), primary_key=True),
+    sa.Column("outlet", sa.String(255), primary_key=True),
+    sa.Column("claims", sa.Integer(), nullable=False),
+)
+article_keys = sa.Table(
+    "article_keys", metadata,
+    sa.Column("key", sa.String(255), primary_key=True),
+    sa.Column("article_id", sa.String(255), primary_key=True),
+)
+stories = sa.Table(
+    "stories", metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("title", sa.Text()),
+    sa.Column("first_published", sa.String(32)),
+    sa.Column("last_published", sa.String(32)),
+    sa.Column("size", sa.Integer(), nullable=False),
+)
+
+
+def engine_url(url: str) -> str:
+    """`postgresql://` goes through psycopg 3; a bare path means an SQLite file."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    """An engine; SQLite gets WAL (readers never block the writer) and a busy timeout."""
+    engine = sa.create_engine(engine_url(url))
+    if engine.dialect.name == "sqlite":
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection, _record) -> None:  # pragma: no cover - trivial
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # durable across a process kill
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+    return engine
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` with Alembic (a new store starts from nothing)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def people_of(analysis: Analysis) -> set[str]:
+    """Every person the article names, lower-cased fullest name (the person query's key)."""
+    return {e.name.lower()[:255] for e in analysis.entities if e.type == "PERSON"}
+
+
+def citations_of(analysis: Analysis) -> dict[str, int]:
+    """Outlets the article cites, with how many of its claims rest on each."""
+    cited = {o: n for o, n in analysis.sourcing.outlets.items()}
+    for attribution in analysis.attributions:
+        source = attribution.source
+        for outlet in (attribution.via,
+                       (source.resolves_to or source.text) if source.type == "outlet" else None):
+            if outlet:
+                cited.setdefault(outlet, 1)
+    own = (analysis.article.outlet or "").lower()
+    return {o[:255]: n for o, n in cited.items() if o.lower() != own}
+
+
+class SqlKeyIndex:
+    """The story KeyIndex over the store's tables, inside one transaction."""
+
+    def __init__(self, connection: Connection, n_articles: int) -> None:
+        self.connection = connection
+        self.n = n_articles
+
+    def n_articles(self) -> int:
+        return self.n
+
+    def doc_freq(self, keys: Iterable[str]) -> dict[str, int]:
+        query = (sa.select(article_keys.c.key, sa.func.count())
+                 .where(article_keys.c.key.in_(list(keys))).group_by(article_keys.c.key))
+        return dict(self.connection.execute(query).all())
+
+    def postings(self, keys: Iterable[str]) -> list[tuple[str, str]]:
+        keys = list(keys)
+        if not keys:
+            return []
+        query = sa.select(article_keys.c.article_id, article_keys.c.key).where(
+            article_keys.c.key.in_(keys))
+        return [tuple(row) for row in self.connection.execute(query)]
+
+    def candidate_info(self, ids: Iterable[str]) -> dict[str, tuple[int, float, str | None]]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        query = sa.select(articles.c.id, articles.c.story_id, articles.c.key_norm,
+                          articles.c.published).where(articles.c.id.in_(ids))
+        return {row[0]: (row[1], row[2] or 1.0, row[3])
+                for row in self.connection.execute(query)}
+
+
+class Store:
+    """Articles, analyses and stories in one database."""
+
+    def __init__(self, url: str = DEFAULT_URL) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        migrate(self.engine)
+        self._insert = (postgresql.insert if self.engine.dialect.name == "postgresql"
+                        else sqlite.insert)
+        self._count: int | None = None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def count(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(sa.select(sa.func.count()).select_from(articles)).scalar()
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored already (so ingest skips their analysis)."""
+        ids = list(ids)
+        with self.engine.connect() as connection:
+            query = sa.select(articles.c.id).where(articles.c.id.in_(ids))
+            return set(connection.scalars(query))
+
+    def add(self, analysis: Analysis) -> Placement | None:
+        """Store one analysis and place it in a story, in one transaction.
+
+        Returns the placement, or None when an article with this id was stored already.
+        """
+        if self._count is None:
+            self._count = self.count()
+        with self.engine.begin() as connection:
+            placement = self._add(connection, analysis)
+        if placement is not None:
+            self._count += 1
+        return placement
+
+    def _add(self, connection: Connection, analysis: Analysis) -> Placement | None:
+        article = analysis.article
+        inserted = connection.execute(self._insert(articles).values(
+            id=article.id, outlet=article.outlet, title=article.title,
+            published=article.published, label=analysis.credibility.label,
+            p_false=analysis.credibility.p_false, ingested_at=dt.datetime.now(dt.UTC)
+            .replace(tzinfo=None),
+            analysis=json.dumps(analysis.to_json_dict(), ensure_ascii=False),
+        ).on_conflict_do_nothing(index_elements=["id"]).returning(articles.c.id))
+        if inserted.scalar() is None:
+            return None
+        keys = {k[:255] for k in story_keys(analysis)}
+        placement = place(keys, article.published, SqlKeyIndex(connection, self._count or 0))
+        placement.story = self._join_story(connection, placement.story, article.title,
+                                           article.published)
+        connection.execute(articles.update().where(articles.c.id == article.id).values(
+            story_id=placement.story, key_norm=placement.norm))
+        rows = [{"article_id": article.id, "name": n} for n in people_of(analysis)]
+        if rows:
+            connection.execute(article_people.insert(), rows)
+        rows = [{"article_id": article.id, "outlet": o, "claims": n}
+                for o, n in citations_of(analysis).items()]
+        if rows:
+            connection.execute(article_citations.insert(), rows)
+        if keys:
+            connection.execute(article_keys.insert(),
+                               [{"key": k, "article_id": article.id} for k in keys])
+        return placement
+
+    @staticmethod
+    def _join_story(connection: Connection, story: int | None, title: str | None,
+                    published: str | None) -> int:
+        """Create the story or grow it; its title is that of its earliest article."""
+        if story is None:
+            return connection.execute(stories.insert().values(
+                title=title, first_published=published, last_published=published, size=1,
+            ).returning(stories.c.id)).scalar_one()
+        row = connection.execute(sa.select(stories).where(stories.c.id == story)).one()
+        values: dict = {"size": row.size + 1}
+        if published and (row.first_published is None or published < row.first_published):
+            values.update(first_published=published, title=title or row.title)
+        if published and (row.last_published is None or published > row.last_published):
+            values["last_published"] = published
+        connection.execute(stories.update().where(stories.c.id == story).values(**values))
+        return story
+
+    def place_unplaced(self) -> int:
+        """Place articles stored by a version without stories (after a migration)."""
+        with self.engine.connect() as connection:
+            ids = list(connection.scalars(
+                sa.select(articles.c.id).where(articles.c.story_id.is_(None))
+                .order_by(articles.c.published, articles.c.id)))
+        self._count = self.count() - len(ids)
+        for article_id in ids:
+            with self.engine.begin() as connection:
+                analysis = self._load(connection, article_id)
+                connection.execute(articles.delete().where(articles.c.id == article_id))
+                connection.execute(article_people.delete()
+                                   .where(article_people.c.article_id == article_id))
+                connection.execute(article_citations.delete()
+                                   .where(article_citations.c.article_id == article_id))
+                self._add(connection, analysis)
+            self._count += 1
+        return len(ids)
+
+    @staticmethod
+    def _load(connection: Connection, article_id: str) -> Analysis:
+        text = connection.execute(sa.select(articles.c.analysis)
+                                  .where(articles.c.id == article_id)).scalar_one()
+        return Analysis.model_validate_json(text)
+
+    def analyses(self, ids: Iterable[str]) -> Iterator[Analysis]:
+        """Stored analyses of these ids (those stored), in published order."""
+        ids = list(ids)
+        with self.engine.connect() as connection:
+            query = (sa.select(articles.c.analysis).where(articles.c.id.in_(ids))
+                     .order_by(articles.c.published, articles.c.id))
+            for text in connection.scalars(query):
+                yield Analysis.model_validate_json(text)

@@ -1,0 +1,123 @@
+"""What the model may read of an article's text: the prose, with outlets and scraping masked.
+
+A fake-news model can score well by learning who published a page (outlet names, URLs,
+share buttons, photo credits, "Play video content TMZ.com") instead of what the page
+says. That does not carry over to outlets it has never seen, so before any text feature
+is computed:
+
+- lines that are page furniture (short, no sentence punctuation, or matching a
+  boilerplate pattern: subscribe, advertisement, share, read more, photo credits) go;
+- URLs, e-mail addresses, web domains and @handles become `_url_`, `_email_`, `_handle_`;
+- names of news outlets (a lexicon of the common ones, plus the record's own outlet
+  when known) become `_outlet_`, so "according to TMZ" still reads as a cited outlet
+  but not as which one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+OUTLET_TOKEN = "_outlet_"
+
+# Outlet names as they appear in prose. Ambiguous single words ("People", "Star", "Us")
+# are only masked in their unambiguous forms (all capitals, with "magazine", "Weekly").
+OUTLET_NAMES = (
+    "TMZ", "E! News", "E! Online", "E!", "Us Weekly", "Us Magazine", "PEOPLE", "People magazine",
+    "People Magazine", "People.com", "Daily Mail", "DailyMail", "Mail Online", "MailOnline",
+    "Hollywood Life", "HollywoodLife", "Radar Online", "RadarOnline", "In Touch Weekly",
+    "In Touch", "InTouch", "OK! Magazine", "OK!", "Star magazine", "Star Magazine",
+    "Life & Style", "Life and Style", "Entertainment Tonight", "ET Online", "ETonline",
+    "Entertainment Weekly", "EW", "Variety", "The Hollywood Reporter", "Hollywood Reporter",
+    "THR", "Page Six", "New York Post", "the Post", "The Sun", "the Sun", "The Mirror",
+    "Daily Mirror", "The Daily Star", "Daily Star", "New Idea", "Woman's Day",
+    "Who magazine", "NW magazine", "Gossip Cop", "GossipCop", "National Enquirer", "Enquirer",
+    "Vanity Fair", "Cosmopolitan", "Elle", "Vogue", "Glamour",
+    "Harper's Bazaar", "InStyle", "Marie Claire", "Billboard", "Rolling Stone", "Deadline",
+    "The Wrap", "TheWrap", "Just Jared", "JustJared", "Perez Hilton", "PerezHilton",
+    "Celebuzz", "Inquisitr", "The Inquisitr", "Bustle", "BuzzFeed", "Buzzfeed", "HuffPost",
+    "Huffington Post", "USA TODAY", "USA Today", "CNN", "Fox News", "NBC News", "ABC News",
+    "CBS News", "BBC", "Reuters", "Associated Press", "AP", "The Independent",
+    "The Guardian", "Telegraph", "The Times", "New York Times", "The New York Times",
+    "Washington Post", "Los Angeles Times", "LA Times", "Time magazine", "TIME", "Newsweek",
+    "Yahoo", "Yahoo News", "Cosmo", "Seventeen", "J-14", "J14", "Teen Vogue", "Refinery29",
+    "Access Hollywood", "Inside Edition", "Entertainment Daily", "Hello!",
+    "Hello! magazine", "Bossip", "The Shade Room", "Media Take Out", "MediaTakeOut",
+    "Celebrity Insider", "Showbiz411", "The Cheat Sheet", "Cheat Sheet", "Gossip Bucket",
+    "Trendolizer", "Longroom", "IMDb", "IMDB", "Wonderwall", "Starcasm", "Hollywood Gossip",
+    "The Hollywood Gossip", "OK! magazine", "Life & Style Weekly", "Now to Love",
+)
+
+_BOILER = re.compile(
+    r"advertis|subscribe|newsletter|sign up|sign-up|log ?in\b|click here|read more|"
+    r"scroll down|related (?:gallery|content|stories|articles|coverage)|loading|"
+    r"share (?:this|on)|sharing|follow (?:us|@)|on (?:facebook|twitter|instagram|flipboard)"
+    r"|play video|video content|watch (?:below|the video)|getty|splash ?news|shutterstock|"
+    r"rex features|backgrid|wireimage|filmmagic|\bphoto(?:s|graph)?\s*(?:by|:|credit)|"
+    r"\bcredit\s*:|\bimage (?:zoom|source|credit)|copyright|©|all rights reserved|"
+    r"privacy policy|terms of (?:use|service)|cookie|ad-?block|embed code|push notification|"
+    r"download the|app store|google play|whatsapp|reddit|linkedin|pinterest|stumbleupon|"
+    r"\bemail\b|\bprint\b|got a story|we pay for|\bshares?\b\s*$|^\s*\d+\s+shares?\b|"
+    r"continues below|post continues|more from|popular on|you may also like|recommended",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|"
+                  r"com\.au|co|uk|au|tv|us|ca|io|ly|me|news|online)\b(?:/\S*)?", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_SENTENCE_END = re.compile(r"[.!?\"”’')]\s*$")
+
+
+def _outlet_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """One alternation, longest names first so "Us Weekly" wins over "Us"."""
+    ordered = sorted({n for n in names if n}, key=len, reverse=True)
+    parts = [re.escape(n) for n in ordered]
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+
+_OUTLETS = _outlet_pattern(OUTLET_NAMES)
+
+
+def outlet_variants(outlet: str | None) -> list[str]:
+    """Prose forms of a record's outlet field ("hollywoodlife.com" -> "hollywoodlife", ...)."""
+    if not outlet:
+        return []
+    stem = re.sub(r"^(?:https?://)?(?:www\.)?", "", outlet.strip().lower()).split("/")[0]
+    stem = stem.split(".")[0]
+    if len(stem) < 4:  # "ew", "ok": too short to mask safely as a word
+        return []
+    return [stem]
+
+
+def is_furniture(line: str) -> bool:
+    """A line of page furniture rather than prose: boilerplate words, or a short fragment."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    words = stripped.split()
+    if len(words) <= 12 and _BOILER.search(stripped):
+        return True
+    return len(words) < 5 and not _SENTENCE_END.search(stripped)
+
+
+def strip_furniture(text: str) -> str:
+    """The text without furniture lines; prose lines keep their order."""
+    return "\n".join(line for line in text.split("\n") if not is_furniture(line))
+
+
+def mask(text: str, outlet: str | None = None) -> str:
+    """Prose with URLs, e-mails, handles and outlet names replaced by neutral tokens."""
+    text = _EMAIL.sub(" _email_ ", text)
+    text = _URL.sub(" _url_ ", text)
+    text = _HANDLE.sub(" _handle_ ", text)
+    text = _OUTLETS.sub(OUTLET_TOKEN, text)
+    for variant in outlet_variants(outlet):
+        text = re.sub(rf"(?i)\b{re.escape(variant)}\b", OUTLET_TOKEN, text)
+    return text
+
+
+def model_text(title: str | None, text: str, outlet: str | None = None,
+               max_chars: int = 20000) -> str:
+    """What the text model reads: the headline, then the prose, cleaned and masked."""
+    body = strip_furniture(text[:max_chars])
+    return mask(f"{title or ''}\n{body}", outlet)

@@ -1,0 +1,212 @@
+"""Who said it: attributions (source, cue, content) of an article, spec section 1.
+
+Steps: find quotations (`quotes`), find reporting cues with the trained model
+(`attribution_cues`), read each cue's source and content off the parse
+(`attribution_spans`), give a cue the quotations that stand right beside it (one
+attribution per quoted part, so a quote split around its cue gives two), fold relayed
+speech into one attribution with a `speaker`, let a cue-less quotation that follows a
+report continue it, then type the sources (`sources`) and fill `via` and `resolves_to`
+(`attribution_links`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from rumorscope.extract import attribution_links as links
+from rumorscope.extract.attribution_cues import (
+    cue_spans,
+    cue_token_flags,
+    load_model,
+    quote_mask,
+)
+from rumorscope.extract.attribution_spans import content_of, cue_head, source_of
+from rumorscope.extract.quotes import Quote, find_quotes
+from rumorscope.schema import Attribution, Entity
+
+# Only punctuation may separate a quotation from the cue phrase it belongs to.
+ADJACENT = re.compile(r"[\s,:;—–\-]*")
+# Words of cognition, intention and perception: reports of a mind, not of speech. PolNeAR
+# (PARC-style) annotates them as attributions; the project's spec does not.
+NON_SPEECH = frozenset({
+    "think", "believe", "know", "feel", "want", "hope", "decide", "seem", "appear", "show",
+    "find", "see", "expect", "plan", "wish", "fear", "worry", "doubt", "understand",
+    "realize", "consider", "assume", "suspect", "guess", "imagine", "remember", "forget",
+    "intend", "convince", "prefer", "like", "love", "hate", "glad", "happy", "sure",
+    "aware", "learn", "notice", "recognize", "agree", "support", "oppose", "need", "try",
+})
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+RELATIVES = frozenset({"that", "which", "who", "whom", "what"})
+QUOTE_CHARS = frozenset("“”‘’\"'")
+# The outlet speaking of itself ("In Touch can exclusively reveal") is the article's voice.
+SELF_REPORT = re.compile(r"\bcan (?:now )?(?:exclusively )?(?:reveal|confirm|report)\b", re.I)
+CONTINUATION_SENTENCES = 2
+MIN_CONTINUATION_WORDS = 3
+
+
+@dataclass
+class Found:
+    """An attribution in character offsets, before it gets an id and a type."""
+
+    source: tuple[int, int]
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    direct: bool
+    sentence: int
+    speaker: str | None = None
+    via: str | None = None
+
+
+def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
+                      scheme: str = "spec") -> list[Attribution]:
+    """Every attribution of the article in `doc`, in text order, with ids a1, a2, ...
+
+    `scheme="spec"` follows spec/annotation.md (speech only, the writer's own "we" is not
+    a source); `scheme="parc"` also keeps what PolNeAR annotates besides: beliefs and
+    intentions ("thinks", "wants") and the writer speaking in the first person."""
+    quotes = find_quotes(doc.text)
+    sent_of = _sentence_index(doc)
+    found = _cue_attributions(doc, quotes, sent_of, scheme == "parc")
+    found = _fold_relayed(doc, found)
+    found += _continuations(doc, quotes, found, sent_of)
+    found.sort(key=lambda f: (f.content[0], f.cue[0]))
+    return links.to_attributions(doc, found, entities)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """For each token, the number of its sentence."""
+    index, n = [0] * len(doc), -1
+    for tok in doc:
+        if tok.is_sent_start:
+            n += 1
+        index[tok.i] = max(n, 0)
+    return index
+
+
+def _cue_attributions(doc: Doc, quotes: list[Quote], sent_of: list[int], parc: bool
+                      ) -> list[Found]:
+    """Attributions from each cue the model finds: its quotes, else its parsed content."""
+    mask = quote_mask(doc, [(q.start, q.end) for q in quotes])
+    found: list[Found] = []
+    for start, end in cue_spans(doc, cue_token_flags(doc, load_model(), mask)):
+        head = cue_head(doc, start, end)
+        if head.dep_ == "amod" or (not parc and head.lemma_.lower() in NON_SPEECH):
+            continue
+        source = source_of(doc, start, end)
+        if source is None or source[1] <= source[0] or _unsourced(doc, source, head):
+            continue
+        if not parc and doc[source[0]].lower_ in FIRST_PERSON and not mask[source[0]]:
+            continue
+        src = (doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1]))
+        cue = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        if SELF_REPORT.search(doc.text, src[0], min(len(doc.text), cue[1] + 30)):
+            continue
+        sentence = sent_of[start]
+        own = _adjacent_quotes(doc, quotes, *_frame(doc, source, start, end))
+        if own:
+            found += [Found(src, cue, (q.start, q.end), True, sentence) for q in own]
+            continue
+        content = content_of(doc, start, end, source)
+        if content is None or content[1] <= content[0]:
+            continue
+        span = (doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1]))
+        direct = any(q.start <= span[0] and span[1] <= q.end for q in quotes)
+        found.append(Found(src, cue, span, direct, sentence))
+    return found
+
+
+def _unsourced(doc: Doc, source: tuple[int, int], head: Token) -> bool:
+    """"it has never been confirmed that": a denied report with an empty subject credits
+    no one."""
+    negated = any(c.dep_ == "neg" for c in head.children)
+    return negated and doc[source[0]].lower_ == "it" and source[1] - source[0] == 1
+
+
+def _frame(doc: Doc, source: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """Characters of the phrase a quote must touch: the cue, with its source when that is
+    right beside it, and the words it reports to ("told Us Weekly")."""
+    lo, hi = start, end
+    if source[1] >= start - 2 and source[0] <= end + 2:
+        lo, hi = min(lo, source[0]), max(hi, source[1])
+    for child in cue_head(doc, start, end).rights:
+        if child.dep_ in {"dative", "dobj", "prep", "npadvmod", "advmod"} and child.i >= hi \
+                and child.i <= hi + 1 and not any(t.text in QUOTE_CHARS for t in child.subtree):
+            hi = child.right_edge.i + 1
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+def _adjacent_quotes(doc: Doc, quotes: list[Quote], lo: int, hi: int) -> list[Quote]:
+    """Quotations separated from the source+cue phrase [lo, hi) by punctuation only.
+
+    A quote before the phrase ("'...,' she said"), after it ("she said: '...'"), or both
+    (a quote split around its cue); a colon cue may also take the quote that opens the
+    next paragraph."""
+    text = doc.text
+    own = []
+    for q in quotes:
+        outer_start, outer_end = q.outer
+        if outer_start < hi and lo < outer_end:
+            continue
+        before = outer_end <= lo
+        gap = text[outer_end:lo] if before else text[hi:outer_start]
+        if not ADJACENT.fullmatch(gap) or ("\n" in gap and not (gap.strip().endswith(":")
+                                                              or text[hi - 1:hi] == ":")):
+            continue
+        inside = text[q.start:q.end].rstrip()
+        if before and not (inside[-1:] in ",.!?…—-" or gap.strip()):
+            continue
+        if not before and not (gap.strip() or inside[:1].isupper()):
+            continue
+        own.append(q)
+    return sorted(own, key=lambda q: q.start)
+
+
+def _fold_relayed(doc: Doc, found: list[Found]) -> list[Found]:
+    """"The site's insider claims Kim said, '...'": one attribution, Kim as speaker.
+
+    An indirect report whose content holds another cue with a direct quote is the relayer;
+    the inner attribution takes the relayer's source and cue and names its own source as
+    speaker, and the outer one is dropped."""
+    dropped: set[int] = set()
+    for outer_i, outer in enumerate(found):
+        if outer.direct:
+            continue
+        for inner in found:
+            if inner is outer or not inner.direct or doc.text[
+                    inner.source[0]:inner.source[1]].lower() in RELATIVES:
+                continue
+            if outer.content[0] <= inner.cue[0] and inner.source[0] >= outer.content[0] \
+                    and inner.cue[1] <= outer.content[1] + 2:
+                inner.speaker = doc.text[inner.source[0]:inner.source[1]]
+                inner.source, inner.cue = outer.source, outer.cue
+                dropped.add(outer_i)
+    return [f for i, f in enumerate(found) if i not in dropped]
+
+
+def _continuations(doc: Doc, quotes: list[Quote], found: list[Found], sent_of: list[int]
+                   ) -> list[Found]:
+    """Cue-less quotations opening their sentence, credited to the report just before."""
+    used = {f.content for f in found}
+    starts = {tok.idx for tok in doc if tok.is_sent_start}
+    extra: list[Found] = []
+    for q in quotes:
+        if (q.start, q.end) in used or any(f.cue[0] >= q.start and f.cue[1] <= q.end
+                                           for f in found):
+            continue
+        if q.start - 1 not in starts and q.start not in starts:
+            continue
+        if len(doc.text[q.start:q.end].split()) < MIN_CONTINUATION_WORDS:
+            continue
+        before = [f for f in found + extra if f.content[1] <= q.start]
+        if not before:
+            continue
+        last = max(before, key=lambda f: f.content[1])
+        tok = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if tok is None or sent_of[tok.start] - last.sentence > CONTINUATION_SENTENCES:
+            continue
+        extra.append(replace(last, content=(q.start, q.end), direct=True,
+                             sentence=sent_of[tok.start]))
+    return extra

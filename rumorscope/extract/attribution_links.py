@@ -1,0 +1,227 @@
+"""Typing and linking attributions: source type, `resolves_to`, `via`, `speaker`.
+
+"the site" resolves to the outlet the article named as a source before it (or, failing
+that, the first one named after it); "she" to the person named most recently; "they" or
+"the insider" that takes up an anonymous source keeps its type and relaying outlet.
+`via` is the outlet the cue reports to ("told Us Weekly"), the outlet that owns the
+source ("the site's insider"), an outlet that reports in the same sentence, or the
+platform of a post ("in a Facebook post").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from rumorscope.extract.sources import (
+    PERSON_PRONOUNS,
+    head_token,
+    is_outlet_name,
+    is_outlet_phrase,
+    social_medium,
+    source_type,
+)
+from rumorscope.schema import Attribution, Entity, Source, TextSpan
+
+if TYPE_CHECKING:
+    from rumorscope.extract.attribution import Found
+
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+PRONOUN_WINDOW = 3  # sentences back in which a pronoun looks for its person
+OBJECT_DEPS = frozenset({"dative", "dobj", "pobj"})
+
+
+def to_attributions(doc: Doc, found: list[Found], entities: list[Entity] | None
+                    ) -> list[Attribution]:
+    """Schema attributions with ids a1, a2, ... from the found spans, typed and linked."""
+    persons = _person_mentions(doc, entities)
+    outlets = _named_outlets(doc, found, entities)
+    done: dict[tuple[tuple[int, int], tuple[int, int]], Attribution] = {}
+    result: list[Attribution] = []
+    for f in found:
+        key = (f.source, f.cue)
+        earlier = done.get(key)
+        if earlier is None:
+            earlier = _link(doc, f, result, persons, outlets, entities)
+            done[key] = earlier
+        speaker = _resolve_name(doc, f.speaker, f.source[0], persons) if f.speaker else None
+        result.append(earlier.model_copy(update={
+            "id": f"a{len(result) + 1}",
+            "content": TextSpan(text=doc.text[f.content[0]:f.content[1]], span=f.content),
+            "direct_quote": f.direct,
+            "speaker": speaker or earlier.speaker,
+        }, deep=True))
+    return result
+
+
+def _link(doc: Doc, f: Found, before: list[Attribution], persons: list[tuple[int, int, str]],
+          outlets: list[tuple[int, str]], entities: list[Entity] | None) -> Attribution:
+    """One attribution's source type, resolution and via."""
+    span = doc.char_span(*f.source, alignment_mode="expand")
+    cue = doc.char_span(*f.cue, alignment_mode="expand")
+    label = _label(doc, span, entities)
+    kind = source_type(span, label, cue)
+    head = head_token(span)
+    resolves, via = None, None
+    recent = _recent(before, f.source[0], doc)
+    if head.lower_ in PERSON_PRONOUNS:
+        if recent is not None and recent.source.type == "anonymous" and \
+                not _person_between(persons, recent.source.span[1], f.source[0]):
+            kind, via = "anonymous", recent.via
+        else:
+            resolves = _antecedent(doc, f.source[0], persons)
+    elif kind == "outlet" and is_outlet_phrase(span):
+        resolves = _outlet_for(f.source[0], outlets)
+    if kind != "outlet":
+        via = _cue_via(cue, outlets) or _owner_via(span, outlets) or via \
+            or _sentence_via(doc, f, before) or _definite_via(span, kind, before)
+    return Attribution(
+        id="a0",
+        source=Source(text=span.text, span=f.source, type=kind, resolves_to=resolves),
+        cue=TextSpan(text=cue.text, span=f.cue),
+        content=TextSpan(text="", span=f.content),
+        direct_quote=f.direct, via=via)
+
+
+def _label(doc: Doc, span: Span, entities: list[Entity] | None) -> str | None:
+    """Entity label of the source's head word, from our entities or else spaCy's."""
+    head = head_token(span)
+    lo, hi = head.idx, head.idx + len(head)
+    for entity in entities or []:
+        if any(s < hi and lo < e for s, e in entity.mentions):
+            return entity.type
+    return head.ent_type_ or None
+
+
+def _person_mentions(doc: Doc, entities: list[Entity] | None) -> list[tuple[int, int, str]]:
+    """(start, end, full name) of every person mention, in text order."""
+    if entities:
+        found = [(s, e, ent.name) for ent in entities if ent.type == "PERSON"
+                 for s, e in ent.mentions]
+    else:
+        found = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    return sorted(found)
+
+
+def _named_outlets(doc: Doc, found: list[Found], entities: list[Entity] | None
+                   ) -> list[tuple[int, str]]:
+    """(offset, name) of outlets named as sources or as whom a cue reports to."""
+    names = []
+    for f in found:
+        span = doc.char_span(*f.source, alignment_mode="expand")
+        if span is not None and is_outlet_name(span, _label(doc, span, entities)) \
+                and not is_outlet_phrase(span):
+            names.append((f.source[0], _strip_possessive(span.text)))
+        cue = doc.char_span(*f.cue, alignment_mode="expand")
+        for obj in _cue_objects(cue):
+            if is_outlet_name(obj, _label(doc, obj, entities)):
+                names.append((obj.start_char, _strip_possessive(obj.text)))
+    return sorted(names)
+
+
+def _cue_objects(cue: Span) -> list[Span]:
+    """Noun phrases a cue reports to or in: "told Us Weekly", "wrote in the Times"."""
+    found = []
+    for child in cue.root.children:
+        if child.dep_ in {"dative", "dobj"} and child.pos_ == "PROPN":
+            found.append(child)
+        if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "in", "with"}:
+            found += [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+    doc = cue.doc
+    return [doc[t.left_edge.i:t.i + 1] for t in found if t.left_edge.i <= t.i]
+
+
+def _strip_possessive(text: str) -> str:
+    for ending in POSSESSIVE_ENDINGS:
+        if text.endswith(ending):
+            return text[: -len(ending)].rstrip()
+    return text
+
+
+def _outlet_for(offset: int, outlets: list[tuple[int, str]]) -> str | None:
+    """The outlet named last before `offset`, else the first named after it."""
+    earlier = [name for pos, name in outlets if pos < offset]
+    if earlier:
+        return earlier[-1]
+    later = [name for pos, name in outlets if pos > offset]
+    return later[0] if later else None
+
+
+def _cue_via(cue: Span, outlets: list[tuple[int, str]]) -> str | None:
+    """"told Us Weekly" -> Us Weekly; "in a Facebook post" -> Facebook."""
+    names = {name for _pos, name in outlets}
+    for obj in _cue_objects(cue):
+        name = _strip_possessive(obj.text)
+        if name in names:
+            return name
+    return social_medium(cue)
+
+
+def _owner_via(span: Span, outlets: list[tuple[int, str]]) -> str | None:
+    """"the site's insider" -> the site's outlet; "Hollywood Life's source" -> Hollywood Life."""
+    for tok in span:
+        if tok.dep_ == "poss" and tok.head in span:
+            owner = span.doc[tok.left_edge.i:tok.i + 1]
+            if is_outlet_phrase(owner):
+                return _outlet_for(owner.start_char, outlets)
+            if is_outlet_name(owner, tok.ent_type_ or None):
+                return _strip_possessive(owner.text)
+    return None
+
+
+def _sentence_via(doc: Doc, f: Found, before: list[Attribution]) -> str | None:
+    """An outlet that reports in the same sentence relays the other sources in it."""
+    sent = doc.char_span(*f.cue, alignment_mode="expand").sent
+    for a in reversed(before):
+        if a.source.type == "outlet" and sent.start_char <= a.cue.span[0] < sent.end_char:
+            return a.source.resolves_to or _strip_possessive(a.source.text)
+    return None
+
+
+def _definite_via(span: Span, kind: str, before: list[Attribution]) -> str | None:
+    """"the insider" takes up the last anonymous source, with its relaying outlet."""
+    if kind != "anonymous" or span[0].lower_ not in {"the", "this", "that"}:
+        return None
+    for a in reversed(before):
+        if a.source.type == "anonymous":
+            return a.via
+    return None
+
+
+def _recent(before: list[Attribution], offset: int, doc: Doc) -> Attribution | None:
+    """The last attribution before `offset`, if it is within a few sentences."""
+    earlier = [a for a in before if a.source.span[0] < offset]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    gap = doc.text.count(".", last.source.span[1], offset)
+    return last if gap <= PRONOUN_WINDOW else None
+
+
+def _person_between(persons: list[tuple[int, int, str]], lo: int, hi: int) -> bool:
+    return any(lo <= s and e <= hi for s, e, _name in persons)
+
+
+def _antecedent(doc: Doc, offset: int, persons: list[tuple[int, int, str]]) -> str | None:
+    """The person named last before `offset` within a few sentences ("she" -> Kim)."""
+    sent_start = doc.char_span(offset, offset + 1, alignment_mode="expand").sent.start
+    window_start = doc[max(0, sent_start - 1)].sent.start
+    for _ in range(PRONOUN_WINDOW - 1):
+        window_start = doc[max(0, window_start - 1)].sent.start
+    lo = doc[window_start].idx
+    candidates = [name for s, e, name in persons if lo <= s and e <= offset]
+    return candidates[-1] if candidates else None
+
+
+def _resolve_name(doc: Doc, text: str | None, offset: int,
+                  persons: list[tuple[int, int, str]]) -> str | None:
+    """A speaker's fullest name: pronouns by antecedent, short names by a person entity."""
+    if not text:
+        return None
+    if text.lower() in PERSON_PRONOUNS:
+        return _antecedent(doc, offset, persons)
+    for _s, _e, name in persons:
+        if text in name.split() or text == name:
+            return name
+    return text

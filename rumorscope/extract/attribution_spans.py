@@ -1,0 +1,226 @@
+"""Source and content of a reporting cue, read off the dependency parse.
+
+The cue's head word decides the construction: a verb takes its subject as source (or the
+subject of the verb it hangs from, for "..., adding" and "..., saying") and its clausal
+complement as content; a clause the cue interrupts or follows ("X happened, sources
+said") is content too; "according to X" takes X as source and the rest of its clause as
+content; "as reported by X" and passives take the `by` phrase; a colon takes the phrase
+before it as source and what follows as content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
+OBJECTS = frozenset({"dobj", "attr", "oprd"})
+HANGING = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "parataxis"})
+EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "“", "”", '"', "‘", "’", "'"})
+# Words that cut a subject phrase: an appositive or relative clause after a comma.
+SUBJECT_CUTS = frozenset({"appos", "relcl", "acl", "punct", "advcl"})
+
+
+def cue_head(doc: Doc, start: int, end: int) -> Token:
+    """The cue token whose head lies outside the cue (its syntactic root)."""
+    for tok in doc[start:end]:
+        outside = tok.head.i < start or tok.head.i >= end or tok.head == tok
+        if outside and (tok.pos_ in {"VERB", "NOUN", "AUX", "PROPN", "ADJ"} or tok.text == ":"):
+            return tok
+    return doc[start]
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Shrink a token span past edge punctuation, spaces, conjunctions and 'that'."""
+    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space
+                           or (doc[start].dep_ in {"cc", "mark"} and doc[start].lower_ in
+                           {"and", "but", "that", "as"})):
+        start += 1
+    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space
+                           or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end
+
+
+def phrase(tok: Token, stop: frozenset[str] = SUBJECT_CUTS) -> tuple[int, int]:
+    """The noun phrase of `tok`: its subtree, cut before an appositive or relative clause."""
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    for child in tok.rights:
+        if child.dep_ in stop or child.text in {",", "(", "—"}:
+            end = min(end, child.left_edge.i)
+            break
+    return trim(tok.doc, start, end)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker of `verb`: its subject, the agent of a passive, or the subject of the verb
+    it hangs from ("..., adding that ..." takes the subject of the main verb)."""
+    seen = 0
+    while seen < 4:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return child
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if verb.dep_ not in HANGING or verb.head == verb:
+            return None
+        verb = verb.head
+        seen += 1
+    return None
+
+
+def source_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token span of the source named for the cue doc[start:end], if the parse shows one."""
+    head = cue_head(doc, start, end)
+    lowered = [t.lower_ for t in doc[start:end]]
+    if "according" in lowered or "by" in lowered[-1:] or head.lower_ in {"according", "by"}:
+        return _object_after(doc, end)
+    if head.text == ":":
+        return _before_colon(doc, head)
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return _noun_cue_source(head)
+    subject = subject_of(head)
+    if subject is None:
+        return None
+    if subject.dep_ == "csubj":
+        return trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    return phrase(subject)
+
+
+def _object_after(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The noun phrase right after "according to" / "reported by"."""
+    if end >= len(doc):
+        return None
+    tok = doc[end]
+    while tok.head != tok and tok.head.i >= end and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        tok = tok.head
+    if tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        nouns = [t for t in doc[end:min(len(doc), end + 8)] if t.pos_ in {"NOUN", "PROPN"}]
+        if not nouns:
+            return None
+        tok = nouns[0]
+        while tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
+            tok = tok.head
+    start, stop = phrase(tok)
+    return max(start, end), stop
+
+
+def _before_colon(doc: Doc, colon: Token) -> tuple[int, int] | None:
+    """"Her rep: ..." or "Kim wrote:" — the noun phrase that ends right before the colon."""
+    sent = colon.sent
+    for tok in reversed(doc[sent.start:colon.i]):
+        if tok.pos_ in {"NOUN", "PROPN", "PRON"}:
+            root = tok
+            while root.head.i < colon.i and root.head.pos_ in {"NOUN", "PROPN"} \
+                    and root.head.i > root.i:
+                root = root.head
+            return phrase(root)
+        if tok.pos_ in {"VERB", "AUX"}:
+            subject = subject_of(tok)
+            return phrase(subject) if subject is not None else None
+    return None
+
+
+def _noun_cue_source(noun: Token) -> tuple[int, int] | None:
+    """"Trump's statement", "a statement from the police", "the claim by X"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return phrase(child)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return phrase(objects[0])
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        subject = subject_of(noun.head.head)
+        return phrase(subject) if subject is not None else None
+    return None
+
+
+def content_of(doc: Doc, start: int, end: int, source: tuple[int, int] | None
+               ) -> tuple[int, int] | None:
+    """Token span of what the cue doc[start:end] reports, from its clause structure."""
+    head = cue_head(doc, start, end)
+    sent = head.sent
+    if _ends_with_colon(doc, end, sent):
+        return _next_sentence(doc, sent)
+    if head.text == ":":
+        return trim(doc, head.i + 1, sent.end)
+    lowered = {t.lower_ for t in doc[start:end]}
+    if "according" in lowered or head.lower_ == "according" or (
+            "as" in lowered and head.dep_ in {"advcl", "prep", "agent", "pobj"}):
+        return _rest_of_clause(doc, start, end, source, sent)
+    clause = _complement(head)
+    if clause is not None:
+        return trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if head.dep_ in {"parataxis", "ccomp", "advcl"} and head.i > head.head.i \
+            and not _says(head.head):
+        return _around(doc, head, start, end, source)
+    passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+    if passive and any(c.dep_ == "agent" for c in head.children):
+        return trim(doc, passive[0].left_edge.i, passive[0].right_edge.i + 1)
+    after = trim(doc, max(end, source[1] if source else end), sent.end)
+    if after[1] - after[0] >= 2 and head.pos_ in {"VERB", "AUX"}:
+        return after
+    if head.dep_ == "ROOT" and source is not None and source[0] > sent.start + 2:
+        return trim(doc, sent.start, min(source[0], start))
+    return None
+
+
+def _ends_with_colon(doc: Doc, end: int, sent: Span) -> bool:
+    """"Cruz continued:" at the end of its sentence introduces what comes next."""
+    rest = [t for t in doc[end - 1:sent.end] if not t.is_space]
+    return bool(rest) and rest[-1].text == ":" and len(rest) <= 2
+
+
+def _next_sentence(doc: Doc, sent: Span) -> tuple[int, int] | None:
+    """The sentence after `sent`, as the content a colon introduces."""
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    return trim(doc, nxt.start, nxt.end)
+
+
+def _around(doc: Doc, head: Token, start: int, end: int, source: tuple[int, int] | None
+            ) -> tuple[int, int] | None:
+    """"X happened, sources said" or "X, he said, is why": the clause the cue interrupts."""
+    clause = head.head
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    frame_lo = min(start, source[0]) if source else start
+    if hi <= max(end, source[1] if source else end) + 1:
+        return trim(doc, lo, frame_lo)
+    return trim(doc, lo, hi)
+
+
+def _says(tok: Token) -> bool:
+    """Whether `tok` has a clausal complement (then it is the reporting verb itself)."""
+    return any(c.dep_ in CLAUSES for c in tok.children)
+
+
+def _complement(head: Token) -> Token | None:
+    """The clause or speech-object a reporting verb governs, if any."""
+    for child in head.children:
+        if child.dep_ in {"ccomp", "parataxis"} and child.i > head.i:
+            return child
+    for child in head.children:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            return child
+    for child in head.children:
+        if child.dep_ in OBJECTS and child.pos_ in {"NOUN", "PROPN"}:
+            return child
+    return None
+
+
+def _rest_of_clause(doc: Doc, start: int, end: int, source: tuple[int, int] | None,
+                    sent: Span) -> tuple[int, int] | None:
+    """The sentence minus the cue phrase: the longer side of it, without the source."""
+    cut_start = start
+    cut_end = max(end, source[1]) if source else end
+    if source and source[0] < start:
+        cut_start = source[0]
+    left = trim(doc, sent.start, cut_start)
+    right = trim(doc, cut_end, sent.end)
+    best = max((left, right), key=lambda s: s[1] - s[0])
+    return best if best[1] > best[0] else None

@@ -1,0 +1,207 @@
+"""Rebuild the shipped cue model from PolNeAR's training articles, reproducibly.
+
+    python -m rumorscope.extract.attribution_train --data ../shared/data/polnear/train
+
+Reads the brat standoff files, parses the texts with the project's spaCy pipeline, labels
+each token that lies in a gold cue, and fits a logistic regression (fixed seed) over the
+features of `attribution_cues.token_features`, for the words that were in a cue at least
+twice and in 2% of their uses. The decision threshold is the one that does best on every
+tenth training article when fit on the others; the final model is fit on all of them.
+Writes `rumorscope/data/attribution_cues.json` (weights, vocabulary, threshold) and,
+beside it, `attribution_cues.meta.json` with the
+sha256 of every input file taken together and the training settings. Articles with
+several annotators are used once, with the first annotator's file (sorted by name).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from rumorscope.extract.attribution_cues import quote_mask, token_features
+from rumorscope.extract.quotes import find_quotes
+
+OUT_DIR = Path(__file__).resolve().parent.parent / "data"
+SEED = 13
+MIN_VOCAB_COUNT = 2
+C = 0.3
+MIN_CUE_RATE = 0.02
+MIN_WEIGHT = 0.02
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+ENTITY_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t", re.M)
+EVENT_LINE = re.compile(r"^E\d+\t(.+)$", re.M)
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class GoldAttribution:
+    """One PolNeAR attribution: each part is a list of (possibly discontinuous) spans."""
+
+    source: Spans = field(default_factory=list)
+    cue: Spans = field(default_factory=list)
+    content: Spans = field(default_factory=list)
+
+
+def read_ann(path: Path) -> list[GoldAttribution]:
+    """Attributions of one brat .ann file (Source, Cue, Content roles of each event)."""
+    raw = path.read_text(encoding="utf-8")
+    spans: dict[str, Spans] = {}
+    for tid, _label, offsets in ENTITY_LINE.findall(raw):
+        spans[tid] = [(int(a), int(b)) for a, b in
+                      (part.split() for part in offsets.split(";"))]
+    found = []
+    for body in EVENT_LINE.findall(raw):
+        gold = GoldAttribution()
+        for arg in body.split():
+            role, _, tid = arg.partition(":")
+            role = role.rstrip("0123456789").lower()
+            if role in ("source", "cue", "content") and tid in spans:
+                getattr(gold, role).extend(spans[tid])
+        if gold.cue:
+            found.append(gold)
+    return found
+
+
+def read_split(folder: Path) -> list[tuple[str, str, list[list[GoldAttribution]]]]:
+    """(name, text, one attribution list per annotator file) for each article of a split."""
+    articles = []
+    for text_file in sorted((folder / "text").glob("*.txt")):
+        name = text_file.stem
+        anns = sorted((folder / "attributions").glob(f"{name}_*.ann"))
+        text = text_file.read_text(encoding="utf-8")
+        articles.append((name, text, [read_ann(a) for a in anns]))
+    return articles
+
+
+def data_sha256(folder: Path) -> str:
+    """One digest over every text and .ann file of the split, in name order."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in (".txt", ".ann"):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def project_nlp() -> Language:
+    """The project's spaCy model with its paragraph splitter, without our extractors."""
+    from rumorscope.pipeline import load_base_model
+
+    nlp = load_base_model()
+    nlp.add_pipe("rumorscope_paragraphs", before="parser")
+    return nlp
+
+
+def parsed(nlp: Language, texts: list[str], cache: Path | None) -> list[Doc]:
+    """Parse `texts`, reusing a DocBin cache of the same texts when one is given and exists."""
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    docs = list(nlp.pipe(texts, batch_size=16))
+    if cache is not None:
+        DocBin(docs=docs).to_disk(cache)
+    return docs
+
+
+def token_examples(docs: list[Doc], articles) -> tuple[list[list[str]], list[int], list[str]]:
+    """Features, 0/1 labels and lowercased word of every token."""
+    feats, labels, words = [], [], []
+    for (_name, _text, anns), doc in zip(articles, docs, strict=True):
+        gold = anns[0] if anns else []
+        cue_chars = {i for g in gold for s, e in g.cue for i in range(s, e)}
+        quotes = [(q.start, q.end) for q in find_quotes(doc.text)]
+        in_quote = quote_mask(doc, quotes)
+        for tok in doc:
+            labels.append(int(any(i in cue_chars for i in range(tok.idx, tok.idx + len(tok)))))
+            feats.append(token_features(tok, in_quote[tok.i]))
+            words.append(tok.lower_)
+    return feats, labels, words
+
+
+def cue_vocabulary(words: list[str], labels: list[int]) -> list[str]:
+    """Words that were part of a cue often enough, absolutely and relative to their use."""
+    seen = Counter(words)
+    in_cue = Counter(w for w, y in zip(words, labels, strict=True) if y)
+    return sorted(w for w, n in in_cue.items()
+                  if n >= MIN_VOCAB_COUNT and n / seen[w] >= MIN_CUE_RATE and w.strip())
+
+
+def fit(x, y):
+    """The logistic regression with the project's fixed settings."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, max_iter=2000, solver="liblinear", random_state=SEED).fit(x, y)
+
+
+def pick_threshold(x, y, held_out: list[bool]) -> float:
+    """The probability cut that maximises token F1 on every tenth article, fit on the rest."""
+    import numpy as np
+
+    mask = np.array(held_out)
+    y = np.array(y)
+    probs = fit(x[~mask], y[~mask]).predict_proba(x[mask])[:, 1]
+    gold = y[mask] == 1
+
+    def f1(t: float) -> float:
+        pred = probs >= t
+        tp = float((pred & gold).sum())
+        return 2 * tp / (pred.sum() + gold.sum()) if tp else 0.0
+
+    return max(THRESHOLDS, key=f1)
+
+
+def train(data: Path, out_dir: Path = OUT_DIR, cache: Path | None = None) -> dict:
+    """Fit the cue model on `data` (a PolNeAR split folder) and write it to `out_dir`."""
+    from sklearn.feature_extraction import DictVectorizer
+
+    articles = read_split(data)
+    nlp = project_nlp()
+    docs = parsed(nlp, [text for _name, text, _anns in articles], cache)
+    feats, labels, words = token_examples(docs, articles)
+    article_of = [i for i, doc in enumerate(docs) for _tok in doc]
+    vocab = cue_vocabulary(words, labels)
+    vocab_set = set(vocab)
+    keep = [i for i, w in enumerate(words) if w in vocab_set]
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([dict.fromkeys(feats[i], 1) for i in keep]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear
+    y = [labels[i] for i in keep]
+    threshold = pick_threshold(x, y, [article_of[i] % 10 == 9 for i in keep])
+    model = fit(x, y)
+    weights = {name: round(float(w), 3) for name, w in
+               zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+               if abs(w) >= MIN_WEIGHT}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    payload = {"bias": round(float(model.intercept_[0]), 4), "threshold": threshold,
+               "vocab": vocab, "weights": dict(sorted(weights.items()))}
+    (out_dir / "attribution_cues.json").write_text(json.dumps(payload), encoding="utf-8")
+    meta = {"data": str(data), "data_sha256": data_sha256(data), "articles": len(articles),
+            "tokens_scored": len(keep), "vocabulary": len(vocab), "features": len(weights),
+            "threshold": threshold, "seed": SEED, "C": C, "min_vocab_count": MIN_VOCAB_COUNT,
+            "min_cue_rate": MIN_CUE_RATE, "min_weight": MIN_WEIGHT, "solver": "liblinear"}
+    (out_dir / "attribution_cues.meta.json").write_text(json.dumps(meta, indent=1) + "\n",
+                                                        encoding="utf-8")
+    return meta
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="PolNeAR train folder")
+    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    parser.add_argument("--cache", type=Path, help="DocBin file to keep the parses in")
+    args = parser.parse_args(argv)
+    print(json.dumps(train(args.data, args.out, args.cache), indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+"""What kind of source a source phrase names: six types, decided by its head word.
+
+The head noun says most ("insider" is anonymous, "rep" official, "site" an outlet,
+"reports" unspecified); a proper name is a person or an organisation by its entity
+label, and an organisation is an outlet unless its name is that of an office ("police",
+"court"). A post, tweet or caption is social media even when its author is named, so a
+cue such as "tweeted" or a phrase "in an Instagram post" on the cue makes it so too.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+ANONYMOUS = frozenset({
+    "insider", "source", "pal", "friend", "confidant", "confidante", "eyewitness", "witness",
+    "someone", "somebody", "acquaintance", "relative", "observer", "onlooker", "person",
+    "associate", "neighbor", "neighbour", "member", "anyone", "one", "people", "spy", "mole",
+})
+OFFICIAL = frozenset({
+    "rep", "representative", "spokesperson", "spokesman", "spokeswoman", "publicist",
+    "lawyer", "attorney", "police", "statement", "court", "filing", "document", "official",
+    "authority", "department", "sheriff", "agent", "manager", "team", "camp", "prosecutor",
+    "judge", "office", "ministry", "agency", "government", "spokespeople", "reps",
+    "representatives", "documents", "officials", "authorities", "lawsuit", "complaint",
+})
+SOCIAL = frozenset({
+    "post", "tweet", "caption", "snap", "instagram", "twitter", "facebook", "snapchat",
+    "tiktok", "youtube", "x", "threads", "weibo", "story", "selfie", "livestream",
+})
+SOCIAL_CUES = frozenset({"tweet", "post", "caption", "retweet", "share", "snap", "instagram"})
+OUTLET = frozenset({
+    "site", "website", "magazine", "mag", "outlet", "publication", "paper", "newspaper",
+    "tabloid", "network", "show", "report", "profile", "article", "journal", "blog",
+    "channel", "station", "program", "programme", "podcast", "broadcaster", "press",
+    "newsletter", "column", "piece", "story", "media", "daily", "weekly", "portal",
+})
+VAGUE = frozenset({
+    "report", "rumor", "rumour", "speculation", "story", "article", "whisper", "gossip",
+    "claim", "word", "buzz", "chatter", "talk",
+})
+# Words inside proper names of publications ("Us Weekly", "E! News", "Page Six").
+OUTLET_NAME_WORDS = frozenset({
+    "news", "weekly", "daily", "times", "post", "magazine", "journal", "tribune", "herald",
+    "gazette", "mail", "life", "style", "health", "star", "today", "tv", "radio", "online",
+    "digest", "insider", "page", "mirror", "sun", "express", "telegraph", "guardian",
+    "entertainment", "hollywood", "vogue", "people", "variety", "reporter", "review", "wire",
+    "press", "network", "media", "show", "&", "!", "fox", "cnn", "bbc", "abc", "nbc",
+    "cbs", "msnbc", "globe", "chronicle", "examiner", "observer", "independent", "standard",
+})
+OFFICE_NAME_WORDS = frozenset({
+    "police", "department", "court", "office", "ministry", "agency", "bureau", "commission",
+    "house", "senate", "congress", "government", "council", "committee", "fbi", "cia", "lapd",
+    "nypd", "sheriff",
+})
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you", "him", "her", "who", "they", "them"})
+UNSPECIFIED_PRONOUNS = frozenset({"it", "this", "that", "which"})
+ORG_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "FAC", "GPE", "PRODUCT"})
+
+
+def head_token(span: Span) -> Token:
+    """The token of `span` whose syntactic head lies outside it."""
+    for tok in span:
+        if tok.head.i < span.start or tok.head.i >= span.end or tok.head == tok:
+            return tok
+    return span.root
+
+
+def is_outlet_name(span: Span, label: str | None) -> bool:
+    """A proper name of a publication: an ORG-like label, an acronym, or a press word in it."""
+    words = [t for t in span if t.pos_ == "PROPN" or t.text in {"&", "!"} or t.is_upper]
+    if not words:
+        return False
+    if any(t.lower_ in OFFICE_NAME_WORDS for t in span):
+        return False
+    if label == "PERSON":
+        return any(t.lower_ in OUTLET_NAME_WORDS and t.lower_ not in {"star", "page"}
+                   for t in span[1:])
+    if any(t.lower_ in OUTLET_NAME_WORDS for t in span):
+        return True
+    acronym = len(span) == 1 and span[0].is_upper and len(span[0].text) >= 2
+    return acronym or label in ORG_LABELS
+
+
+def is_outlet_phrase(span: Span) -> bool:
+    """"the site", "a new report", "Life & Style's sensational report": a singular press noun."""
+    head = head_token(span)
+    return head.pos_ == "NOUN" and head.lemma_.lower() in OUTLET and head.tag_ != "NNS"
+
+
+def source_type(span: Span, label: str | None, cue: Span | None = None) -> str:
+    """One of the six source types for the source phrase `span` (spec section 1).
+
+    `label` is the entity label of the phrase, when it is a known entity's mention.
+    """
+    head = head_token(span)
+    lemma, lower = head.lemma_.lower(), head.lower_
+    if _social(span, cue):
+        return "social_media"
+    if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | UNSPECIFIED_PRONOUNS:
+        return "unspecified" if lower in UNSPECIFIED_PRONOUNS else "named_person"
+    if head.pos_ == "PROPN" or label is not None or (head.is_upper and len(head) > 1):
+        return _proper_type(span, label)
+    if lemma in ANONYMOUS or lower in ANONYMOUS:
+        return "anonymous"
+    if lemma in OFFICIAL or lower in OFFICIAL:
+        return "official"
+    if head.tag_ == "NNS" and lemma in VAGUE | OUTLET:
+        return "unspecified"
+    if lemma in OUTLET:
+        return "outlet"
+    if lemma in VAGUE:
+        return "unspecified"
+    return "named_person"
+
+
+def _proper_type(span: Span, label: str | None) -> str:
+    """A named source: an outlet, an office, or a person."""
+    if any(t.lower_ in OFFICE_NAME_WORDS for t in span):
+        return "official"
+    if is_outlet_name(span, label):
+        return "outlet"
+    return "named_person"
+
+
+def _social(span: Span, cue: Span | None) -> bool:
+    """A post is the source, or the cue is a posting verb or sits "in an Instagram post"."""
+    if head_token(span).lemma_.lower() in SOCIAL - {"story"}:
+        return True
+    if cue is None:
+        return False
+    root = cue.root
+    if root.lemma_.lower() in SOCIAL_CUES:
+        return True
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "on", "via"} \
+                and any(t.lower_ in SOCIAL for t in child.subtree):
+            return True
+    return False
+
+
+def social_medium(cue: Span) -> str | None:
+    """The platform named on the cue ("in a Facebook post" -> Facebook), if any."""
+    for child in cue.root.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "on", "via"}:
+            for tok in child.subtree:
+                if tok.pos_ == "PROPN" and tok.lower_ in SOCIAL:
+                    return tok.text
+    return None

@@ -1,0 +1,261 @@
+"""Handlers for expressions that count from the anchor or from an earlier mention:
+"last week", "two weeks ago", "the same evening", "Monday", durations, sets and
+PAST/PRESENT/FUTURE references (see `timex_resolve` for the handler contract)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rumorscope.extract import timex_calendar as cal
+from rumorscope.extract.timex_lexicon import (
+    ORDINALS,
+    PARTS_OF_DAY,
+    REFS,
+    SETS,
+    UNIT_CODES,
+    WEEKDAYS,
+)
+from rumorscope.extract.timex_resolve import (
+    Context,
+    Resolved,
+    at_granularity,
+    day_value,
+    deictic_week,
+    duration,
+    handles,
+    number,
+    quarter_of,
+    shift_value,
+    with_part,
+)
+
+PAST_RELS = {"last": "past", "past": "past", "previous": "past", "next": "future",
+             "coming": "future"}
+
+
+def unit_of(text: str) -> str:
+    t = text.lower()
+    return "century" if t.startswith("centur") else t.rstrip("s")
+
+
+@handles("range")
+def number_range(m: re.Match, ctx: Context) -> list[Resolved]:
+    a, b = number(m["n1"]), number(m["n2"])
+    unit = unit_of(m["unit"])
+    return [Resolved(duration(a, unit), "duration", "DURATION", m.start("n1"), m.end("n1")),
+            Resolved(duration(b, unit), "duration", "DURATION", m.start("n2"), m.end())]
+
+
+@handles("duration")
+def plain_duration(m: re.Match, ctx: Context) -> list[Resolved]:
+    unit, n = unit_of(m["unit"]), number(m["num"])
+    singular_count = m["unit"][-1] != "s" and n != 1 and "-" not in m.group()
+    if unit in ("second", "quarter") and (m["num"].lower() in ("a", "an") or singular_count):
+        return []
+    if m["half"] or m["half2"]:
+        n = n + 0.5 if n != "X" else n
+    return [Resolved(duration(n, unit), "duration", "DURATION")]
+
+
+@handles("span_dur")
+def span_duration(m: re.Match, ctx: Context) -> list[Resolved]:
+    """"the past two months" is a duration; "the next day", "the following year" are dates
+    counted from the last time mentioned."""
+    unit, rel = unit_of(m["unit"]), m["rel"].lower()
+    plural = m["unit"].lower().endswith("s")
+    shifts = rel in ("following", "previous") or (rel == "next" and unit == "day")
+    if not m["num"] and not plural and shifts and unit in ("day", "week", "month", "year"):
+        base = ctx.ref("day", "month", "year") or (ctx.anchor.isoformat() if ctx.anchor else None)
+        step = -1 if rel == "previous" else 1
+        gran = "day" if unit == "week" else unit
+        value = shift_value(base, unit, step)[:{"year": 4, "month": 7}.get(unit)] if base else None
+        return [Resolved(value, gran)]
+    n = "X" if plural and not m["num"] else number(m["num"])
+    return [Resolved(duration(n, unit), "duration", "DURATION")]
+
+
+@handles("ago")
+def ago(m: re.Match, ctx: Context) -> list[Resolved]:
+    """"two weeks ago" counts from the anchor, "a year earlier" from the last mention."""
+    n, unit = number(m["num"]), unit_of(m["unit"])
+    if n == "X" or (m["num"] is None and m["unit"].lower().endswith("s")):
+        return [Resolved("PAST_REF" if m["dir"].lower() != "later" else "FUTURE_REF",
+                         "reference")]
+    gran = {"day": "day", "week": "week", "month": "month", "quarter": "unknown"}.get(unit, "year")
+    if unit in ("hour", "minute", "second"):
+        return [Resolved(day_value(ctx.anchor), "day")]
+    sign = 1 if m["dir"].lower() == "later" else -1
+    if m["dir"].lower() != "ago":
+        base = ctx.value_in_sentence() or ctx.ref("quarter", "day", "month", "year")
+    else:  # "a year ago" beside a quarter's results compares with that quarter
+        base = ctx.ref("quarter", "day", "month", "year") if unit == "year" else None
+        base = base if base and "-Q" in base else None
+    if base is not None:
+        return [Resolved(shift_value(base, unit, int(sign * n)), gran)]
+    if ctx.anchor is None:
+        return [Resolved(None, gran)]
+    return [Resolved(at_granularity(ctx.anchor, unit, int(-sign * n)), gran)]
+
+
+@handles("year_earlier")
+def year_earlier(m: re.Match, ctx: Context) -> list[Resolved]:
+    base = ctx.value_in_sentence() or ctx.ref("quarter")
+    if base is None and ctx.anchor is not None:
+        base = str(ctx.anchor.year)
+    return [Resolved(shift_value(base, "year", -1) if base else None, "year")]
+
+
+def quarter_value(year: int, q: int) -> str:
+    return f"{year}-Q{q}"
+
+
+@handles("quarter")
+def quarter(m: re.Match, ctx: Context) -> list[Resolved]:
+    q = ORDINALS[m["ord"].lower()]
+    if m["y1"] or m["y2"]:
+        return [Resolved(quarter_value(int(m["y1"] or m["y2"]), q), "unknown")]
+    if ctx.anchor is None:
+        return [Resolved(None, "unknown")]
+    year, now = quarter_of(ctx.anchor)
+    if m["rel"]:
+        step = {"this": 0, "next": 1, "coming": 1}.get(m["rel"].lower(), -1)
+        return [Resolved(quarter_value(year + step, q), "unknown")]
+    return [Resolved(quarter_value(year if q <= now else year - 1, q), "unknown")]
+
+
+@handles("the_quarter")
+def the_quarter(m: re.Match, ctx: Context) -> list[Resolved]:
+    """"the latest quarter" is the last one completed; "the quarter" the one in play."""
+    which = (m["which"] or "").lower()
+    ref = ctx.ref("quarter")
+    if which in ("year-earlier", "year-ago"):
+        return [Resolved(shift_value(ref, "year", -1) if ref else None, "unknown")]
+    if ref and which in ("", "same"):
+        return [Resolved(ref, "unknown")]
+    if ctx.anchor is None:
+        return [Resolved(None, "unknown")]
+    if which == "current":
+        return [Resolved(quarter_value(*quarter_of(ctx.anchor)), "unknown")]
+    return [Resolved(at_granularity(ctx.anchor, "quarter", 1), "unknown")]
+
+
+@handles("rel_unit")
+def relative_unit(m: re.Match, ctx: Context) -> list[Resolved]:
+    """"last week", "this month", "early next year", "this weekend"."""
+    unit, rel = m["unit"].lower(), m["rel"].lower()
+    gran = {"weekend": "weekend", "quarter": "unknown"}.get(unit, unit)
+    if ctx.anchor is None:
+        return [Resolved(None, gran)]
+    step = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if unit in ("week", "weekend"):
+        value = cal.week_value(deictic_week(ctx.anchor, rel))
+        return [Resolved(value + ("-WE" if unit == "weekend" else ""), gran)]
+    if unit == "quarter":
+        return [Resolved(at_granularity(ctx.anchor, "quarter", -step), gran)]
+    if unit == "month":
+        yy, mm = cal.add_months(ctx.anchor.year, ctx.anchor.month, step)
+        return [Resolved(f"{yy}-{mm:02d}", gran)]
+    if unit == "decade":
+        return [Resolved(str(ctx.anchor.year // 10 + step), gran)]
+    if unit == "century":
+        return [Resolved(f"{ctx.anchor.year // 100 + step:02d}", gran)]
+    return [Resolved(str(ctx.anchor.year + step), gran)]
+
+
+@handles("anaphor")
+def anaphor(m: re.Match, ctx: Context) -> list[Resolved]:
+    """"the same evening", "that week", "the end of the year": the last mention's time."""
+    unit = (m["unit"] or m["unit2"]).lower()
+    fallback = ctx.anchor.isoformat() if ctx.anchor else None
+    if unit in ("year",):
+        value = ctx.ref("year", "quarter") or fallback
+        return [Resolved(value[:4] if value else None, "year")]
+    if unit == "month":
+        value = ctx.ref("month", "day") or fallback
+        return [Resolved(value[:7] if value else None, "month")]
+    value = ctx.ref("day") or fallback
+    day = dt.date.fromisoformat(value[:10]) if value else None
+    if unit in ("week", "weekend"):
+        if m["unit2"] and day and not ctx.ref("day"):
+            day -= dt.timedelta(days=(day.weekday() + 2) % 7 if unit == "weekend" else 0)
+        suffix = "-WE" if unit == "weekend" else ""
+        return [Resolved(cal.week_value(day) + suffix if day else None, unit)]
+    return [with_part(day, unit if unit in PARTS_OF_DAY else None)]
+
+
+@handles("next_part")
+def next_part(m: re.Match, ctx: Context) -> list[Resolved]:
+    """"the next morning": the day after the last day mentioned."""
+    base = ctx.ref("day") or (ctx.anchor.isoformat() if ctx.anchor else None)
+    step = -1 if m["rel"].lower() == "previous" else 1
+    day = dt.date.fromisoformat(base[:10]) + dt.timedelta(days=step) if base else None
+    return [with_part(day, m["part"])]
+
+
+@handles("relday")
+def relative_day(m: re.Match, ctx: Context) -> list[Resolved]:
+    word = " ".join(m["word"].lower().split())
+    shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+             "the day after tomorrow": 2}.get(word, 0)
+    day = ctx.anchor + dt.timedelta(days=shift) if ctx.anchor else None
+    part = "night" if word == "tonight" else m["part"]
+    return [with_part(day, part)]
+
+
+@handles("relpart")
+def relative_part(m: re.Match, ctx: Context) -> list[Resolved]:
+    shift = -1 if m["rel"].lower() == "last" else 0
+    day = ctx.anchor + dt.timedelta(days=shift) if ctx.anchor else None
+    return [with_part(day, m["part"])]
+
+
+@handles("weekday")
+def weekday(m: re.Match, ctx: Context) -> list[Resolved]:
+    """A weekday is the closest one before the anchor unless tense or "next" says later."""
+    if ctx.anchor is None:
+        return [with_part(None, m["part"])]
+    target = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    direction = PAST_RELS.get(rel) or ctx.direction() or "past"
+    back = (ctx.anchor.weekday() - target) % 7
+    if direction == "future":
+        day = ctx.anchor + dt.timedelta(days=(target - ctx.anchor.weekday()) % 7 or 7)
+    else:
+        day = ctx.anchor - dt.timedelta(days=back or (7 if rel in ("last", "past") else 0))
+    return [with_part(day, m["part"])]
+
+
+@handles("time")
+def clock_time(m: re.Match, ctx: Context) -> list[Resolved]:
+    """"9:32am PDT": on the day named in the same sentence, else the anchor."""
+    if m["word"]:
+        hour, minute = (12 if m["word"].lower() == "noon" else 0), 0
+    else:
+        hour, minute = int(m["h"]) % 12, int(m["m"] or 0)
+        if m["ap"].lower().startswith("p"):
+            hour += 12
+    day = ctx.day_in_sentence() or ctx.anchor
+    return [Resolved(f"{day.isoformat()}T{hour:02d}:{minute:02d}" if day else None, "time",
+                     "TIME")]
+
+
+@handles("set")
+def frequency(m: re.Match, ctx: Context) -> list[Resolved]:
+    if m["adj"]:
+        return [Resolved(SETS[m["adj"].lower()], "set", "SET")]
+    n = number(m["num"]) if m["num"] else 1
+    if m["other"]:
+        n = 2
+    unit = unit_of(m["unit"])
+    if unit not in UNIT_CODES:
+        return []
+    return [Resolved(duration(n, unit), "set", "SET")]
+
+
+@handles("ref")
+def reference(m: re.Match, ctx: Context) -> list[Resolved]:
+    words = (m["ref"] or m["atref"]).lower().split()
+    key = " ".join(words) if words[0] == "these" else words[-1]
+    return [Resolved(REFS[key], "reference")]
+

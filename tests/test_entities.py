@@ -1,0 +1,83 @@
+"""Entities: aliases merged under the fullest name, spaCy's label errors repaired."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rumorscope.extract.entities import find_entities
+from rumorscope.pipeline import load_pipeline
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared/examples/kim-kanye-counseling.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def reference(nlp):
+    text = REFERENCE.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    doc = nlp(text)
+    return text, find_entities(doc)
+
+
+def by_name(entities, name):
+    return next(e for e in entities if e.name == name)
+
+
+def test_reference_aliases_include_clipped_name(reference):
+    _, entities = reference
+    kanye = by_name(entities, "Kanye West")
+    assert "Kanye" in kanye.aliases
+    assert "‘Ye" in kanye.aliases
+    assert by_name(entities, "Kim Kardashian").aliases == ["Kim"]
+
+
+def test_reference_possessive_and_trimmed_spans(reference):
+    text, entities = reference
+    names = {e.name for e in entities}
+    assert not any("’s" in n or "Oct" in n or n.endswith("39") for n in names)
+    assert all(e.type == "PERSON" for e in entities if e.name in ("Kanye West", "Kim Kardashian"))
+    kanye = by_name(entities, "Kanye West")
+    possessive = text.index("Kanye’s")
+    assert (possessive, possessive + len("Kanye")) in [tuple(m) for m in kanye.mentions]
+
+
+def test_reference_children_are_people(reference):
+    _, entities = reference
+    assert by_name(entities, "Saint").type == "PERSON"
+    assert by_name(entities, "North").type == "PERSON"
+
+
+def test_reference_order_and_ids(reference):
+    _, entities = reference
+    assert [e.id for e in entities] == [f"e{n}" for n in range(1, len(entities) + 1)]
+    firsts = [min(m[0] for m in e.mentions) for e in entities]
+    assert firsts == sorted(firsts)
+    assert entities[0].name == "Kim Kardashian"
+
+
+def test_surname_and_straight_apostrophe_forms(nlp):
+    doc = nlp("Marla Quentin and Dorian Vasquez arrived late. 'Rian waved, and Quentin's driver "
+              "waited while Vasquez signed autographs.")
+    entities = find_entities(doc)
+    dorian = by_name(entities, "Dorian Vasquez")
+    assert "Vasquez" in dorian.aliases
+    assert "'Rian" in dorian.aliases
+    marla = by_name(entities, "Marla Quentin")
+    assert "Quentin" in marla.aliases
+    assert not any(e.type == "ORG" and e.name.startswith("Quentin") for e in entities)
+
+
+def test_quoted_nickname(nlp):
+    doc = nlp("Boxer Jerome 'The Hammer' Okafor won again on Saturday.")
+    person = next(e for e in find_entities(doc) if "The Hammer" in e.aliases)
+    assert person.name == "Jerome Okafor"
+
+
+def test_common_word_is_not_a_name(nlp):
+    doc = nlp("Rehab was hard. Tara Voss said rehab changed her life.")
+    assert "Rehab" not in {e.name for e in find_entities(doc)}

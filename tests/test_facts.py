@@ -1,0 +1,118 @@
+"""Facts about people: ages, kin, relationships in both directions, occupations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rumorscope.extract.entities import find_entities
+from rumorscope.extract.facts import find_facts
+from rumorscope.pipeline import load_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT.parent / "shared/examples/kim-kanye-counseling.txt"
+GOLD = ROOT.parent / "shared/data/tabloid-gold/dev"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def triples(nlp, text):
+    doc = nlp(text)
+    return {(f.entity, f.attribute, f.value) for f in find_facts(doc, find_entities(doc))}
+
+
+def test_reference_article_facts(nlp):
+    text = REFERENCE.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    got = triples(nlp, text)
+    for person in ("Kim Kardashian", "Kanye West"):
+        assert (person, "child", "North") in got
+        assert (person, "child", "Saint") in got
+        assert (person, "relationship_length", "P4Y") in got
+    assert ("Kim Kardashian", "age", "36") in got
+    assert ("Kanye West", "age", "39") in got
+    assert ("North", "age", "3") in got and ("Saint", "age", "1") in got
+    assert ("Kim Kardashian", "spouse", "Kanye West") in got
+    assert ("Kanye West", "spouse", "Kim Kardashian") in got
+
+
+def test_fact_span_is_the_stating_words(nlp):
+    text = "Dana Pell, 44, opened a bakery."
+    doc = nlp(text)
+    age = next(f for f in find_facts(doc, find_entities(doc)) if f.attribute == "age")
+    assert text[age.span[0]:age.span[1]] == "44"
+
+
+def test_past_age_is_not_a_fact(nlp):
+    got = triples(nlp, "Dana Pell started modelling when she was 17.")
+    assert not any(a == "age" for _, a, _ in got)
+
+
+def test_year_old_description(nlp):
+    got = triples(nlp, "Oren Hale was spotted with the 22-year-old model Lila Brandt in Rome.")
+    assert ("Lila Brandt", "age", "22") in got
+    assert ("Lila Brandt", "occupation", "model") in got
+
+
+def test_spouse_both_directions_and_length(nlp):
+    got = triples(nlp, "Carla Mendes, 41, left the party early with her husband Tobias. "
+                       "Carla Mendes and Tobias have been married for 12 years.")
+    assert ("Carla Mendes", "spouse", "Tobias") in got
+    assert ("Tobias", "spouse", "Carla Mendes") in got
+    assert ("Carla Mendes", "relationship_length", "P12Y") in got
+    assert ("Tobias", "relationship_length", "P12Y") in got
+
+
+def test_partner_and_ex_partner(nlp):
+    got = triples(nlp, "Jessica Miller is dating Felix Ward. "
+                       "Jessica Miller previously dated Omar Stone. "
+                       "Jules Fenn and Milo Grant split in May.")
+    assert ("Jessica Miller", "partner", "Felix Ward") in got
+    assert ("Felix Ward", "partner", "Jessica Miller") in got
+    assert ("Omar Stone", "ex_partner", "Jessica Miller") in got
+    assert ("Milo Grant", "ex_partner", "Jules Fenn") in got
+    assert ("Jules Fenn", "ex_partner", "Milo Grant") in got
+
+
+def test_planned_breakup_is_not_a_fact(nlp):
+    got = triples(nlp, "Paula Reyes thought Dean Moss wanted to break up with her.")
+    assert not any(a == "ex_partner" for _, a, _ in got)
+
+
+def test_child_with_age_and_parent(nlp):
+    got = triples(nlp, "Rosa Lind took her son Teo, 5, to the zoo. "
+                       "Sky Lind walked with her father, Bram Lind.")
+    assert ("Rosa Lind", "child", "Teo") in got
+    assert ("Teo", "age", "5") in got
+    assert ("Sky Lind", "parent", "Bram Lind") in got
+    assert not any(a == "parent" and e == "Teo" for e, a, _ in got)
+
+
+def test_sibling_both_directions(nlp):
+    got = triples(nlp, "Emily Carter attended the gala with her sister Ivy Carter.")
+    assert ("Emily Carter", "sibling", "Ivy Carter") in got
+    assert ("Ivy Carter", "sibling", "Emily Carter") in got
+
+
+def test_occupations(nlp):
+    got = triples(nlp, "Rapper Kofi Mensah performed. Lena Ortiz, a relationship expert, "
+                       "spoke later. Hugo Brandt is an actor.")
+    assert ("Kofi Mensah", "occupation", "Rapper") in got
+    assert ("Lena Ortiz", "occupation", "relationship expert") in got
+    assert ("Hugo Brandt", "occupation", "actor") in got
+
+
+def test_gold_fact_score_floor():
+    from eval.scoring import PRF
+    from eval.tabloid import gold_article, load_gold, score_facts
+    from rumorscope.analyzer import Analyzer
+
+    golds = load_gold(GOLD)
+    prf = PRF()
+    for gold, pred in zip(golds, Analyzer().analyze_many(gold_article(g) for g in golds),
+                          strict=True):
+        score_facts(pred, gold, prf)
+    assert prf.f1 >= 0.78

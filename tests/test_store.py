@@ -1,0 +1,159 @@
+"""The store on a real SQLite file and a real PostgreSQL server (RUMORSCOPE_TEST_PG).
+
+`eval "$(bash .ci/postgres.sh)"` starts a server and sets the variable; without it the
+PostgreSQL cases are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from rumorscope.corpus import store as store_module
+from rumorscope.corpus.store import Store, make_engine, migrate
+from rumorscope.schema import (
+    Analysis,
+    Article,
+    Attribution,
+    Claim,
+    Entity,
+    Source,
+    Sourcing,
+    TextSpan,
+)
+
+PG_URL = os.environ.get("RUMORSCOPE_TEST_PG")
+
+
+def make_analysis(article_id: str, text: str, *, title: str | None = None,
+                  outlet: str | None = "example.com", published: str | None = "2024-03-01",
+                  people: tuple[str, ...] = (), cites: str | None = None,
+                  certainty: str = "asserted") -> Analysis:
+    """A hand-built analysis: people as PERSON entities mentioned at the start, one claim
+    on the whole text, attributed to `cites` (an outlet) when given."""
+    entities = [Entity(id=f"e{i}", name=name, type="PERSON", mentions=[(0, 1)])
+                for i, name in enumerate(people)]
+    attributions = []
+    if cites:
+        attributions.append(Attribution(
+            id="a0", source=Source(text=cites, span=(0, 1), type="outlet", resolves_to=cites),
+            cue=TextSpan(text="according to", span=(0, 1)),
+            content=TextSpan(text=text, span=(0, len(text))), direct_quote=False))
+    claims = [Claim(id="c0", text=text, span=(0, len(text)), certainty=certainty,
+                    attribution="a0" if cites else None)]
+    return Analysis(
+        article=Article(id=article_id, title=title, outlet=outlet, published=published,
+                        text=text),
+        entities=entities, attributions=attributions, claims=claims,
+        sourcing=Sourcing(claims=1, own_voice=0 if cites else 1,
+                          by_type={"outlet": 1} if cites else {},
+                          outlets={cites: 1} if cites else {}),
+    )
+
+
+def _fresh_pg_database() -> str:
+    """A new, empty database on the test server, so that tests never see each other."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(store_module.engine_url(PG_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return PG_URL.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    if not PG_URL:
+        pytest.skip("RUMORSCOPE_TEST_PG not set (eval \"$(bash .ci/postgres.sh)\")")
+    return _fresh_pg_database()
+
+
+@pytest.fixture
+def store(db_url):
+    opened = Store(db_url)
+    yield opened
+    opened.close()
+
+
+def _count(store: Store, table: str) -> int:
+    with store.engine.connect() as connection:
+        return connection.execute(sa.text(f"SELECT COUNT(*) FROM {table}")).scalar()
+
+
+def test_same_article_twice_is_stored_once(store):
+    analysis = make_analysis("a1", "Dana Vale and Rick Moor are in couples therapy.",
+                             people=("Dana Vale", "Rick Moor"), cites="Daily Mail")
+    assert store.add(analysis) is not None
+    assert store.add(analysis) is None
+    assert store.count() == 1
+    assert _count(store, "article_people") == 2
+    assert _count(store, "article_citations") == 1
+    assert store.known_ids(["a1", "zz"]) == {"a1"}
+    [back] = store.analyses(["a1"])
+    assert back.article.text == analysis.article.text
+    assert back.attributions[0].source.resolves_to == "Daily Mail"
+
+
+def test_failure_mid_article_leaves_nothing(store, monkeypatch):
+    def broken(_analysis):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store_module, "citations_of", broken)
+    with pytest.raises(RuntimeError):
+        store.add(make_analysis("a1", "Dana Vale is moving to Paris.", people=("Dana Vale",)))
+    assert store.count() == 0
+    for table in ("article_people", "article_keys", "stories"):
+        assert _count(store, table) == 0
+    monkeypatch.undo()
+    assert store.add(make_analysis("a1", "Dana Vale is moving to Paris.")) is not None
+    assert store.count() == 1
+
+
+def test_store_made_by_first_version_opens_and_gets_stories(db_url):
+    old = make_engine(db_url)
+    migrate(old, "0001")
+    analysis = make_analysis("old1", "Rick Moor bought a castle in Scotland last spring.",
+                             people=("Rick Moor",))
+    with old.begin() as connection:
+        connection.execute(sa.text(
+            "INSERT INTO articles (id, outlet, title, published, analysis, ingested_at) "
+            "VALUES ('old1', 'example.com', NULL, '2024-03-01', :a, :t)"),
+            {"a": analysis.model_dump_json(by_alias=True), "t": "2024-03-02 10:00:00"})
+    old.dispose()
+    store = Store(db_url)
+    try:
+        assert store.count() == 1
+        assert store.place_unplaced() == 1
+        with store.engine.connect() as connection:
+            story = connection.execute(sa.text(
+                "SELECT story_id FROM articles WHERE id = 'old1'")).scalar()
+        assert story is not None
+        assert _count(store, "article_people") == 1
+        assert store.place_unplaced() == 0
+    finally:
+        store.close()
+
+
+def test_articles_about_one_event_share_a_story(store):
+    first = make_analysis(
+        "m1", 'Dana Vale announced her engagement to Rick Moor at the Cannes gala: '
+        '"I have never been happier in my whole life," she told reporters.',
+        title="Dana Vale engaged to Rick Moor", people=("Dana Vale", "Rick Moor"))
+    second = make_analysis(
+        "m2", 'Rick Moor proposed to Dana Vale at the Cannes gala. "I have never been '
+        'happier in my whole life," the actress said of the engagement.',
+        title="Rick Moor and Dana Vale engaged at Cannes", published="2024-03-02",
+        people=("Dana Vale", "Rick Moor"), cites="Daily Mail")
+    other = make_analysis(
+        "m3", "Dana Vale and Rick Moor were spotted buying groceries in Malibu on Sunday.",
+        title="Dana Vale and Rick Moor shop for groceries", people=("Dana Vale", "Rick Moor"))
+    placed = [store.add(a) for a in (first, second, other)]
+    assert placed[1].story == placed[0].story
+    assert placed[1].matched == "m1"
+    assert placed[2].story != placed[0].story
+    assert _count(store, "stories") == 2
