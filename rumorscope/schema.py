@@ -22,7 +22,7 @@ HedgeKind = Literal["hedge", "denial"]
 Certainty = Literal["asserted", "hedged", "disputed", "denied"]
 Granularity = Literal[
     "time", "part_of_day", "day", "weekend", "week", "month", "season", "year",
-    "decade", "century", "duration", "set", "reference", "unknown",
+    "quarter", "decade", "century", "duration", "set", "reference", "unknown",
 ]
 
 

@@ -10,6 +10,7 @@ dispute the same thing ("it has never been confirmed that ...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
@@ -18,7 +19,7 @@ from rumorscope.schema import Attribution, Certainty, Claim, Hedge
 _RANK: dict[Certainty, int] = {"asserted": 0, "hedged": 1, "disputed": 2, "denied": 3}
 _DISPUTE = re.compile(r"confirm|exaggerat|way off|unclear|unverified|speculat", re.I)
 _MIN_TOKENS = 3
-_MIN_SHARED_WORDS = 2
+_MIN_SHARED_WORDS = 3
 _OWN_COVERAGE = 0.5
 
 
@@ -38,52 +39,63 @@ def _is_checkable(sent: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+class _DocView:
+    """What claim-finding reads of a Doc, computed once: `doc.text` and `doc.sents` are
+    rebuilt by spaCy on every access."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.sents = list(doc.sents)
+        self.word_starts: list[int] = []
+        self.words: list[str] = []
+        for token in doc:
+            if token.is_alpha and not token.is_stop and len(token) > 2:
+                self.word_starts.append(token.idx)
+                self.words.append(token.lemma_.lower())
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """A character range cut at sentence boundaries, empty pieces dropped."""
+        pieces = []
+        for sent in self.sents:
+            lo, hi = max(start, sent.start_char), min(end, sent.end_char)
+            if lo < hi:
+                lo, hi = self.trim(lo, hi)
+                if hi - lo > 1:
+                    pieces.append((lo, hi))
+        return pieces
+
+    def content_words(self, start: int, end: int) -> set[str]:
+        lo, hi = bisect_left(self.word_starts, start), bisect_left(self.word_starts, end)
+        return set(self.words[lo:hi])
 
 
-def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """A character range cut at sentence boundaries, empty pieces dropped."""
-    pieces = []
-    for sent in doc.sents:
-        lo, hi = max(start, sent.start_char), min(end, sent.end_char)
-        if lo < hi:
-            lo, hi = _trim(doc, lo, hi)
-            if hi - lo > 1:
-                pieces.append((lo, hi))
-    return pieces
-
-
-def _units(doc: Doc, attributions: list[Attribution]) -> list[tuple[int, int, Attribution | None]]:
+def _units(view: _DocView, attributions: list[Attribution]
+           ) -> list[tuple[int, int, Attribution | None]]:
     units: list[tuple[int, int, Attribution | None]] = []
     for attribution in attributions:
         start, end = attribution.content.span
-        units.extend((lo, hi, attribution) for lo, hi in _pieces(doc, start, end))
-    for sent in doc.sents:
-        covered = sum(max(0, min(hi, sent.end_char) - max(lo, sent.start_char))
-                      for lo, hi, _ in units)
-        if covered <= _OWN_COVERAGE * len(sent.text.strip()) and _is_checkable(sent):
-            lo, hi = _trim(doc, sent.start_char, sent.end_char)
+        units.extend((lo, hi, attribution) for lo, hi in view.pieces(start, end))
+    reported = list(units)
+    for sent in view.sents:
+        lo, hi = view.trim(sent.start_char, sent.end_char)
+        covered = sum(max(0, min(b, hi) - max(a, lo)) for a, b, _ in reported)
+        if covered <= _OWN_COVERAGE * (hi - lo) and _is_checkable(sent):
             units.append((lo, hi, None))
     return sorted(units, key=lambda u: (u[0], u[1]))
 
 
-def _words(doc: Doc, start: int, end: int) -> set[str]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return set()
-    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 2}
-
-
 def find_claims(doc: Doc, attributions: list[Attribution], hedges: list[Hedge]) -> list[Claim]:
     """Claims in text order, with certainty from their own, their cue's and disputing hedges."""
+    view = _DocView(doc)
     claims: list[Claim] = []
-    for start, end, attribution in _units(doc, attributions):
+    for start, end, attribution in _units(view, attributions):
         windows = [(start, end)]
         if attribution is not None:
             windows.append(tuple(attribution.cue.span))
@@ -92,21 +104,22 @@ def find_claims(doc: Doc, attributions: list[Attribution], hedges: list[Hedge]) 
         certainty: Certainty = "asserted"
         for i in indices:
             certainty = max(certainty, denial_certainty(hedges[i]), key=_RANK.__getitem__)
-        claims.append(Claim(id=f"c{len(claims) + 1}", text=doc.text[start:end], span=(start, end),
+        claims.append(Claim(id=f"c{len(claims) + 1}", text=view.text[start:end], span=(start, end),
                             attribution=attribution.id if attribution else None,
                             certainty=certainty, hedges=indices))
-    _spread_disputes(doc, claims, hedges)
+    _spread_disputes(view, claims)
     return claims
 
 
-def _spread_disputes(doc: Doc, claims: list[Claim], hedges: list[Hedge]) -> None:
-    """A claim disputed or denied later on ("it has never been confirmed that X") takes it too."""
-    for disputing in claims:
-        if disputing.certainty not in ("disputed", "denied"):
-            continue
-        words = _words(doc, *disputing.span)
+def _spread_disputes(view: _DocView, claims: list[Claim]) -> None:
+    """A claim disputed or denied elsewhere ("it has never been confirmed that X") takes it too."""
+    disputing = [c for c in claims if c.certainty in ("disputed", "denied")]
+    if not disputing:
+        return
+    words = {c.id: view.content_words(*c.span) for c in claims}
+    for source in disputing:
         for claim in claims:
-            if claim is disputing or _RANK[claim.certainty] >= _RANK[disputing.certainty]:
+            if claim is source or _RANK[claim.certainty] >= _RANK[source.certainty]:
                 continue
-            if len(words & _words(doc, *claim.span)) >= _MIN_SHARED_WORDS + 1:
-                claim.certainty = disputing.certainty
+            if len(words[source.id] & words[claim.id]) >= _MIN_SHARED_WORDS:
+                claim.certainty = source.certainty

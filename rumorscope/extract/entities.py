@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -171,8 +172,8 @@ def _cluster(mentions: list[_Mention], links: dict[str, str]) -> list[list[_Ment
         key = (m.label, m.text)
         if key in home_of:
             continue
-        fits = [i for i, f in enumerate(forms) if m.label == "PERSON"
-                and (_fits_any(m.text, f) or links.get(m.text) in f)]
+        fits = [] if m.label != "PERSON" else [
+            i for i, f in enumerate(forms) if _fits_any(m.text, f) or links.get(m.text) in f]
         if fits:
             home = max(fits, key=lambda i: _last_before(mentions, forms[i], m.start))
         else:
@@ -191,11 +192,16 @@ def _last_before(mentions: list[_Mention], forms: set[str], start: int) -> int:
     return max((m.start for m in mentions if m.text in forms and m.start < start), default=-1)
 
 
+@lru_cache(maxsize=4096)
+def _words_of(form: str) -> tuple[str, ...]:
+    return tuple(form.split())
+
+
 def _fits_any(raw: str, forms: set[str]) -> bool:
     """Whether a shorter form names the same person as one of a cluster's longer forms."""
-    words = tuple(raw.lstrip("‘'").split())
+    words = _words_of(raw.lstrip("‘'"))
     for form in forms:
-        name = tuple(form.split())
+        name = _words_of(form)
         if len(name) <= len(words):
             continue
         if raw[:1] in "‘'":
@@ -207,17 +213,28 @@ def _fits_any(raw: str, forms: set[str]) -> bool:
 
 
 def _sweep(text: str, clusters: list[list[_Mention]]) -> None:
-    """Add untagged occurrences of a person's known forms ("Kim" missed by the model)."""
-    taken = [(m.start, m.end) for c in clusters for m in c]
+    """Add untagged occurrences of a person's known forms ("Kim" missed by the model).
+
+    One scan of the text with every form at once; a form shared by two people goes to the
+    first of them, as the model's own mentions would."""
+    owner: dict[str, list[_Mention]] = {}
     for cluster in clusters:
-        if cluster[0].label != "PERSON":
-            continue
-        forms = sorted({m.text for m in cluster}, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w‘'])(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
-        for hit in pattern.finditer(text):
-            if not any(hit.start() < e and s < hit.end() for s, e in taken):
-                cluster.append(_Mention(hit.start(), hit.end(), hit.group(0), "PERSON"))
-                taken.append((hit.start(), hit.end()))
+        if cluster[0].label == "PERSON":
+            for m in cluster:
+                owner.setdefault(m.text, cluster)
+    if not owner:
+        return
+    taken = bytearray(len(text))
+    for cluster in clusters:
+        for m in cluster:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    forms = sorted(owner, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w‘'])(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+    for hit in pattern.finditer(text):
+        start, end = hit.span()
+        if not any(taken[start:end]):
+            owner[hit.group(0)].append(_Mention(start, end, hit.group(0), "PERSON"))
+            taken[start:end] = b"\x01" * (end - start)
 
 
 def _to_entities(clusters: list[list[_Mention]]) -> list[Entity]:
