@@ -7,6 +7,9 @@ document creation time (the TIMEX3 with functionInDocument=CREATION_TIME) is the
 anchor, set as `doc._.published` before the full rumorscope pipeline runs. Matching:
 - value F1 (the TempEval-3 "value" score): a prediction matches a gold TIMEX3 when the
   spans overlap and the normalised values are equal;
+- values compare after notation-only differences are removed (`canonical_value`):
+  unpadded and padded ISO weeks (2000-W7 = 2000-W07) and the two TimeML spellings of a
+  decade or century (199X = 199, 19XX = 19); the plain string-equal score is printed too;
 - span F1 (overlap) and strict span F1 (identical offsets) are printed beside it.
 
 To keep the rules honest, they were developed on the `dev` half only (files sorted by
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,9 +72,23 @@ def split(files: list[Path], half: str) -> list[Path]:
     return ordered
 
 
+_WEEK = re.compile(r"-W0(\d)(?=$|-)")
+_DECADE = re.compile(r"^(\d{3})X$|^(\d{2})XX$")
+
+
+def canonical_value(value: str | None) -> str | None:
+    """The same value with notation-only variation removed (see the module docstring)."""
+    if not value:
+        return value
+    value = _WEEK.sub(r"-W\1", value)
+    if match := _DECADE.match(value):
+        return match.group(1) or match.group(2)
+    return value
+
+
 def score(golds: list[GoldDoc], verbose: bool) -> tuple[PRF, PRF, PRF]:
     nlp = load_pipeline()
-    value, loose, strict = PRF(), PRF(), PRF()
+    value, loose, strict, exact_string = PRF(), PRF(), PRF(), PRF()
 
     def docs():
         for gold in golds:
@@ -81,19 +99,23 @@ def score(golds: list[GoldDoc], verbose: bool) -> tuple[PRF, PRF, PRF]:
     for gold, doc in zip(golds, nlp.pipe(docs(), batch_size=16), strict=True):
         pred = [(tuple(t.span), t.value) for t in doc._.timexes]
         n_p, n_g = len(pred), len(gold.timexes)
-        value.add(greedy_match(pred, gold.timexes,
-                               lambda p, g: overlaps(p[0], g[0]) and p[1] == g[1]), n_p, n_g)
+        value.add(greedy_match(pred, gold.timexes, lambda p, g: overlaps(p[0], g[0]) and
+                               canonical_value(p[1]) == canonical_value(g[1])), n_p, n_g)
+        exact_string.add(greedy_match(pred, gold.timexes,
+                                      lambda p, g: overlaps(p[0], g[0]) and p[1] == g[1]),
+                         n_p, n_g)
         loose.add(greedy_match(pred, gold.timexes, lambda p, g: overlaps(p[0], g[0])), n_p, n_g)
         strict.add(greedy_match(pred, gold.timexes, lambda p, g: p[0] == g[0]), n_p, n_g)
         if verbose:
             print_misses(gold, pred)
-    return value, loose, strict
+    return value, loose, strict, exact_string
 
 
 def print_misses(gold: GoldDoc, pred: list) -> None:
     print(f"== {gold.name} (anchor {gold.anchor})")
     for span, val in gold.timexes:
-        if not any(overlaps(span, ps) and val == pv for ps, pv in pred):
+        if not any(overlaps(span, ps) and canonical_value(val) == canonical_value(pv)
+                   for ps, pv in pred):
             got = [pv for ps, pv in pred if overlaps(span, ps)]
             print(f"  missed {gold.text[span[0]:span[1]]!r} = {val} (got {got})")
     for span, val in pred:
@@ -114,11 +136,12 @@ def main(argv: list[str] | None = None) -> None:
     total = PRF()
     for half in halves:
         golds = [read_tml(p) for p in split(files, half)]
-        value, loose, strict = score(golds, args.verbose)
+        value, loose, strict, exact_string = score(golds, args.verbose)
         print(f"[{half}: {len(golds)} documents]")
         print(loose.line("  spans (overlap)"))
         print(strict.line("  spans (strict)"))
-        print(value.line("  values (overlap + equal value)"))
+        print(exact_string.line("  values (overlap + string-equal value)"))
+        print(value.line("  values (overlap + equal value, notation-equivalent)"))
         total.add(value.tp, value.tp + value.fp, value.tp + value.fn)
     print(total.line("TIMEX3 value"))
 

@@ -136,6 +136,71 @@ def test_granularity_and_type(nlp):
                    "weekly": ("set", "SET"), "2016": ("year", "DATE")}
 
 
+OCT = dt.date(1989, 10, 26)  # a Thursday in the fourth quarter
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rowan Pell has feuded with her sister for years, and within weeks of the "
+     "wedding they stopped talking.", {"years": "PXY", "weeks": "PXW"}),
+    ("Over the years the pair grew apart.", {}),
+    ("In recent months she ended a decades-long friendship; in the coming weeks she moves.",
+     {"recent months": "PXM", "decades-long": "PXY", "the coming weeks": "PXW"}),
+    ("Atlanta, nineteen ninety-six. In January nineteen ninety-seven she left.",
+     {"nineteen ninety-six": "1996", "January nineteen ninety-seven": "1997-01"}),
+    ("His current contract expires in June.", {"current": "PRESENT_REF", "June": "1990-06"}),
+])
+def test_vague_spans_and_spelled_years(nlp, text, expected):
+    assert values(nlp, text, OCT) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Third-quarter profit of Dunmore Mills rose 8% from a year ago. The latest period "
+     "included a gain; in the 1988 quarter it had none, and the year-ago period had a loss.",
+     {"Third-quarter": "1989-Q3", "a year ago": "1988-Q3", "The latest period": "1989-Q3",
+      "the 1988 quarter": "1988-Q3", "the year-ago period": "1988-Q3"}),
+    ("Dunmore expects sales for the full year to rise and plans 200 job cuts by year's end.",
+     {"the full year": "1989", "year's end": "1989"}),
+    ("In the fiscal year ended Jan. 31, Dunmore lost money.",
+     {"the fiscal year": "P1Y", "Jan. 31": "1989-01-31"}),
+])
+def test_reporting_periods(nlp, text, expected):
+    assert values(nlp, text, OCT) == expected
+
+
+def test_quarters_have_quarter_granularity(nlp):
+    doc = nlp("Profit rose in the third quarter.")
+    assert [(t.value, t.granularity) for t in find_timexes(doc, OCT)] == [("1989-Q3", "quarter")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The board declared a dividend payable Dec. 7 to stock of record Nov. 22.",
+     {"Dec. 7": "1989-12-07", "Nov. 22": "1989-11-22"}),
+    ("The lease was due to expire at the end of October.", {"the end of October": "1989-10"}),
+])
+def test_scheduled_dates_look_forward(nlp, text, expected):
+    assert values(nlp, text, OCT) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Orders fell in the first half of 1989 and should recover in the second half of next year.",
+     {"the first half of 1989": "1989-H1", "the second half of next year": "1990-H2"}),
+    ("The club meets every Monday and on Fridays.",
+     {"every Monday": "XXXX-WXX-1", "Fridays": "XXXX-WXX-5"}),
+    ("She moved in February this year and leaves in April next year.",
+     {"February": "1989-02", "April": "1990-04"}),
+    ("The blast came at 10:35 a.m. (0735 GMT) Friday, police said.",
+     {"10:35 a.m.": "1989-10-20T10:35", "Friday": "1989-10-20"}),
+])
+def test_halves_sets_and_compound_dates(nlp, text, expected):
+    assert values(nlp, text, OCT) == expected
+
+
+def test_attributive_and_narrative_adverbs_are_not_references(nlp):
+    got = values(nlp, "Dunmore dropped a previously announced plan. He was soon released, "
+                      "and he previously worked at a bank.", OCT)
+    assert got == {"previously": "PAST_REF"}
+
+
 def test_reference_article(reference_analysis):
     got = [(t.text, t.value) for t in reference_analysis.timexes]
     for expected in [("Dec. 20", "2016-12-20"), ("the Dec. 16 weekend", "2016-12-16"),
@@ -157,3 +222,25 @@ def test_tabloid_gold_value_floor(shared):
                           strict=True):
         score_timexes(pred, gold, value, span)
     assert value.f1 >= 0.85
+
+
+def test_first_word_guard_loses_nothing(shared):
+    """The scan's first-word lookahead must admit every start any rule can match."""
+    import re
+
+    from rumorscope.extract.timex_lexicon import RULE_PATTERNS, TIMEX_RE
+
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(
+        rf"(?P<{n}>{re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p)})" for n, p in RULE_PATTERNS.items())
+        + r")(?!\w)")
+    text = (shared / "examples" / "kim-kanye-counseling.txt").read_text(encoding="utf-8") + (
+        " the third quarter, third-quarter, the latest quarter, Three days later, years ago,"
+        " Valentine’s Day, St. Patrick's Day, ’90s, mid-2017, Weekly, the same evening,"
+        " more than four decades ago, the next morning, fiscal 1989, 10:35 a.m.,"
+        " for years, recent months, decades-long, nineteen ninety-six, by year's end,"
+        " the full year, the 1988 quarter, the latest period, current, first-half, every Monday,"
+        " on Fridays, October this year, the second half of 1990.")
+    def spans(rx):
+        return [(m.span(), m.lastgroup) for m in rx.finditer(text)]
+
+    assert spans(TIMEX_RE) == spans(plain)

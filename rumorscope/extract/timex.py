@@ -10,11 +10,12 @@ our own calendar code (`timex_resolve`, `timex_relative`); dateparser is not nee
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
 
-from rumorscope.extract import timex_relative  # noqa: F401  (registers its handlers)
+from rumorscope.extract import timex_periods, timex_relative  # noqa: F401  (register handlers)
 from rumorscope.extract.timex_lexicon import RULES, TIMEX_RE, YEAR
 from rumorscope.extract.timex_resolve import HANDLERS, Context, Resolved
 from rumorscope.schema import Timex
@@ -23,12 +24,16 @@ NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "FAC", "EVENT", "LAW"}
 NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY"}
 FUTURE_MODALS = {"will", "'ll", "wo", "shall"}
 FUTURE_HEADS = {"go", "set", "schedule", "plan", "expect", "due", "slate", "intend", "hope"}
+# Words that date what they govern forward whatever the main verb's tense: "declared a
+# dividend payable Dec. 7", "a pact effective June 1", "scheduled a news conference Thursday".
+FUTURE_GOVERNORS = {"payable", "due", "effective", "schedule", "slate", "expire"}
 PAST_AUX = {"did", "had", "was", "were"}
 PROGRESSIVE_AUX = {"is", "are", "am", "'s", "'re"}
 YEAR_AFTER = re.compile(rf"(?:['’]s)?(?:\s+[\w'’-]+){{0,3}}?\s+in\s+({YEAR})\b")
 SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 CALENDAR_VALUE = re.compile(r"\d{4}(?:-|$)")
-DERIVED = {"ago", "year_earlier", "anaphor", "the_quarter", "span_dur", "next_part"}
+DERIVED = {"ago", "year_earlier", "anaphor", "the_quarter", "year_quarter", "span_dur",
+           "next_part"}
 
 
 def find_timexes(doc: Doc, anchor: dt.date | None) -> list[Timex]:
@@ -49,11 +54,25 @@ def find_timexes(doc: Doc, anchor: dt.date | None) -> list[Timex]:
                       year_nearby=lambda end=end: year_after(text, end),
                       day_in_sentence=lambda start=start: in_sentence(found, text, start, True),
                       value_in_sentence=lambda start=start: in_sentence(found, text, start))
-        for res in HANDLERS[rule](parts, ctx):
+        try:
+            resolved = HANDLERS[rule](parts, ctx)
+        except (ValueError, KeyError, OverflowError):  # an impossible date ("Feb. 30, 2019")
+            continue
+        for res in resolved:
             found.append(to_timex(res, text, start, end))
             if rule not in DERIVED and res.value and CALENDAR_VALUE.match(res.value):
                 refs.append(res.value)
+    date_clock_times(found, text)
     return found
+
+
+def date_clock_times(found: list[Timex], text: str) -> None:
+    """"10:35 a.m. (0735 GMT) Friday": a day named right after a clock time dates it."""
+    for time, nxt in itertools.pairwise(found):
+        if (time.granularity == "time" and time.value and nxt.granularity == "day" and nxt.value
+                and nxt.span[0] - time.span[1] <= 20
+                and not SENTENCE_BREAK.search(text, time.span[1], nxt.span[0])):
+            time.value = nxt.value + time.value[10:]
 
 
 def to_timex(res: Resolved, text: str, start: int, end: int) -> Timex:
@@ -77,8 +96,19 @@ def vetoed(rule: str, span: Span, text: str, start: int, end: int) -> bool:
     if rule == "set":
         return part_of_name(span)
     if rule == "ref":
-        return text[max(0, start - 3):start].lower() == "as " and text[end:end + 3] == " as"
+        return ref_vetoed(first, text, start, end)
     return False
+
+
+def ref_vetoed(first: Token, text: str, start: int, end: int) -> bool:
+    """"as recently as", "a previously announced plan" (the adverb only dates a
+    modifier), "was soon released" (a narrative step, not the future) are no references."""
+    if text[max(0, start - 3):start].lower() == "as " and text[end:end + 3] == " as":
+        return True
+    word, head = first.lower_, first.head
+    if word in ("previously", "recently"):
+        return head.i > first.i and head.dep_ in ("amod", "compound")
+    return word == "soon" and tense_direction(first.doc[first.i:first.i + 1]) == "past"
 
 
 def inside_longer_name(span: Span) -> bool:
@@ -117,6 +147,8 @@ def tense_direction(span: Span) -> str | None:
     """Past or future as the verb governing the expression tells, else None."""
     verb = span.root
     for _ in range(8):
+        if verb.lemma_ in FUTURE_GOVERNORS:
+            return "future"
         finite = verb.pos_ in ("VERB", "AUX") and not (verb.tag_ == "VBN" and verb.dep_ == "acl")
         if finite or verb.head is verb:
             break

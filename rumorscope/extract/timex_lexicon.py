@@ -28,7 +28,8 @@ SETS = {"daily": "P1D", "nightly": "P1D", "hourly": "PT1H", "weekly": "P1W",
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4}
 REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-        "present": "PRESENT_REF", "moment": "PRESENT_REF", "these days": "PRESENT_REF",
+        "present": "PRESENT_REF", "moment": "PRESENT_REF", "current": "PRESENT_REF",
+        "these days": "PRESENT_REF",
         "recent": "PAST_REF", "recently": "PAST_REF", "lately": "PAST_REF",
         "previously": "PAST_REF", "past": "PAST_REF", "soon": "FUTURE_REF",
         "future": "FUTURE_REF"}
@@ -86,6 +87,13 @@ _MOD = (r"(?i:about|around|almost|nearly|more\s+than|less\s+than|over|under|at\s
         r"|up\s+to|roughly|some|just|only|the\s+better\s+part\s+of)")
 _TZ = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST))?"
 
+_PLURAL = r"(?:days|weeks|months|years|decades)"
+# "for years", "within weeks": a bare plural after a preposition of extent (not "over the years")
+_EXTENT = "|".join(rf"(?<={w} )" for w in ("for", "For", "within", "in", "after", "After"))
+_ONES = _alt(_UNITS[1:10])
+SPELLED_YEAR = (rf"(?i:nineteen[\s-]+(?P<tens>{_alt(_TENS)})(?:[\s-]+(?P<ones>{_ONES}))?"
+                rf"|(?<=the year )two\s+thousand(?:\s+and)?(?:\s+(?P<ones2>{_ONES}))?)")
+
 RULE_PATTERNS: dict[str, str] = {
     "range": rf"(?P<n1>{NUM})\s*(?:to|-|–|or)\s*(?P<n2>{NUM})[\s-]+(?P<unit>{UNIT})\b",
     "mdy": rf"(?P<month>{MONTH})\s*(?P<day>{DAY}),?\s+(?P<year>{YEAR})",
@@ -100,7 +108,19 @@ RULE_PATTERNS: dict[str, str] = {
                 rf"(?:(?i:fiscal|latest|current|same)\s+)*(?P<ord>(?i:first|"
                 rf"second|third|fourth|[1-4](?:st|nd|rd|th)))[\s-]+(?i:quarter)\b"
                 rf"(?:\s+of\s+(?P<y2>{YEAR}))?"),
-    "the_quarter": r"(?i:the\s+(?P<which>latest|current|same|year-earlier|year-ago)?\s*quarter)\b",
+    "the_quarter": (r"(?i:the\s+(?:(?P<which>latest|current|same|year-earlier|year-ago)?\s*quarter"
+                    r"|(?P<pwhich>latest|current|same|comparable|corresponding|year-earlier|year-ago)"
+                    r"\s+period)(?P<last>\s+last\s+year)?)\b"),
+    "year_quarter": rf"(?i:the)\s+(?P<year>{YEAR})\s+(?P<unit>(?i:quarter|period))\b",
+    "fiscal_year": (r"(?i:(?P<whole>the\s+(?:full|current|current\s+fiscal)\s+year|year['’]s\s+end"
+                    r"|(?<=by\s)year[\s-]end)|(?P<dur>the\s+(?:fiscal\s+)?year)\s+end(?:ed|ing))\b"),
+    "half": (rf"(?:(?i:the)\s+)?(?P<ord>(?i:first|second))(?:-(?i:half)|\s+(?i:half)\s+of\s+"
+             rf"(?:(?i:fiscal)\s+(?P<year>{YEAR})|(?P<year2>{YEAR})|(?P<rel>(?i:the|this|next|last))"
+             r"\s+(?i:year)))\b"),
+    "spelled_year": rf"(?:(?P<month>{MONTH})\s+)?(?:(?i:the\s+year)\s+)?{SPELLED_YEAR}\b",
+    "vague_units": (rf"(?:(?i:the)\s+)?(?i:recent|coming)\s+(?P<unit>(?i:{_PLURAL}))\b"
+                    rf"|(?:{_EXTENT})(?P<bare>(?i:{_PLURAL}))\b(?![\s-]+(?:old|ago|earlier|later)\b)"
+                    rf"|(?P<long>(?i:{_PLURAL}))-long\b"),
     "ago": (rf"(?:{_MOD}\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|(?:earlier"
             r"|later)\b(?!\s+(?:than|that|on|in)\b)))"),
     "year_earlier": r"(?i:(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b",
@@ -125,20 +145,38 @@ RULE_PATTERNS: dict[str, str] = {
     "time": (r"(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))" + _TZ
              + r"|(?P<word>(?i:noon|midnight))\b"),
     "month": (rf"(?:(?P<edge>{_EDGE})[\s-]+)?(?:(?P<rel>{_REL})\s+)?(?P<month>{MONTH})"
-              r"(?![\w'’])"),
+              r"(?![\w'’])(?:\s+(?P<yrel>(?i:this|last|next))\s+(?i:year)\b)?"),
     "year": rf"(?:(?i:fiscal|early|mid|late|the\s+year)[\s-]+)?(?P<year>{YEAR})",
     "duration": (rf"(?:{_MOD}\s+)*(?:(?i:the)\s+)?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?"
                  rf"[\s-]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?\b"
-                 r"(?![-\s]old\b|-earlier|-ago|(?<=quarter)\s+of\b|(?<=quarters)\s+of\b)"),
+                 r"(?![-\s]old\b|-earlier|-ago|-long\b|(?<=quarter)\s+of\b|(?<=quarters)\s+of\b)"),
     "set": (r"(?P<adj>(?i:daily|nightly|hourly|weekly|biweekly|monthly|yearly|annually))"
-            rf"\b|(?i:every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\b"),
+            rf"\b|(?i:every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\b"
+            rf"|(?:(?i:every|each)\s+(?P<wd>{WEEKDAY})|(?P<wds>{WEEKDAY})s)\b"),
     "ref": (r"(?P<ref>(?i:right\s+now|just\s+now|now|currently|nowadays|these\s+days|recently"
-            r"|recent|lately|previously|soon|the\s+(?:(?:near|distant|foreseeable|immediate)\s+)?future"
+            r"|recent|lately|previously|soon|current(?!\s+(?:quarter|period|fiscal|year)s?\b)|the\s+(?:(?:near|distant|foreseeable|immediate)\s+)?future"
             r"|the\s+past))\b(?![-‑])"
             r"|(?<=\bat\s)(?P<atref>(?i:present|the\s+moment))\b"),
 }
 
 RULES = {name: re.compile(p) for name, p in RULE_PATTERNS.items()}
-TIMEX_RE = re.compile("|".join(
-    rf"(?P<{name}>(?<!\w){re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p)}(?!\w))"
-    for name, p in RULE_PATTERNS.items()))
+# Words an expression may begin with. A word start that is none of these is rejected
+# by one cheap lookahead instead of by every rule in turn, which halves the scan time.
+FIRST_WORDS = {
+    "the", "that", "these", "this", "last", "next", "past", "previous", "coming", "following",
+    "early", "earlier", "late", "later", "mid", "about", "around", "almost", "nearly", "more",
+    "less", "over", "under", "at", "up", "roughly", "some", "just", "only", "right", "fiscal",
+    "every", "each", "per", "today", "tomorrow", "tonight", "yesterday", "noon", "midnight",
+    "now", "currently", "nowadays", "recent", "recently", "lately", "previously", "soon",
+    "present", "latest", "current", "same", "first", "third", "fourth", "year's", "year’s",
+    "a", "an", "few", "several", "many", "couple", "dozen", "hundred", *SETS,
+    *SEASONS, *(u + s for u in UNIT_CODES for s in ("", "s")), "centuries",
+    *NUMBER_WORDS, *_TENS, *_UNITS}
+FIRST_CAPS = sorted({w.capitalize() for w in (*MONTHS, *WEEKDAYS)} | {
+    re.match(r"\w+", h).group().capitalize() for h in HOLIDAYS})
+_GUARD = (rf"(?=[\d'’]|(?:{'|'.join(FIRST_CAPS)})|(?i:{_alt(FIRST_WORDS)})\b)")
+
+# One scan: only plausible word starts are tried; every rule must end at a word boundary.
+TIMEX_RE = re.compile(r"(?<!\w)" + _GUARD + "(?:" + "|".join(
+    rf"(?P<{name}>{re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p)})"
+    for name, p in RULE_PATTERNS.items()) + r")(?!\w)")

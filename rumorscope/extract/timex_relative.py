@@ -82,15 +82,14 @@ def ago(m: re.Match, ctx: Context) -> list[Resolved]:
     if n == "X" or (m["num"] is None and m["unit"].lower().endswith("s")):
         return [Resolved("PAST_REF" if m["dir"].lower() != "later" else "FUTURE_REF",
                          "reference")]
-    gran = {"day": "day", "week": "week", "month": "month", "quarter": "unknown"}.get(unit, "year")
+    gran = {"day": "day", "week": "week", "month": "month", "quarter": "quarter"}.get(unit, "year")
     if unit in ("hour", "minute", "second"):
         return [Resolved(day_value(ctx.anchor), "day")]
     sign = 1 if m["dir"].lower() == "later" else -1
     if m["dir"].lower() != "ago":
         base = ctx.value_in_sentence() or ctx.ref("quarter", "day", "month", "year")
     else:  # "a year ago" beside a quarter's results compares with that quarter
-        base = ctx.ref("quarter", "day", "month", "year") if unit == "year" else None
-        base = base if base and "-Q" in base else None
+        base = ctx.ref("quarter") if unit == "year" and n == 1 else None
     if base is not None:
         return [Resolved(shift_value(base, unit, int(sign * n)), gran)]
     if ctx.anchor is None:
@@ -114,45 +113,47 @@ def quarter_value(year: int, q: int) -> str:
 def quarter(m: re.Match, ctx: Context) -> list[Resolved]:
     q = ORDINALS[m["ord"].lower()]
     if m["y1"] or m["y2"]:
-        return [Resolved(quarter_value(int(m["y1"] or m["y2"]), q), "unknown")]
+        return [Resolved(quarter_value(int(m["y1"] or m["y2"]), q), "quarter")]
     if ctx.anchor is None:
-        return [Resolved(None, "unknown")]
+        return [Resolved(None, "quarter")]
     year, now = quarter_of(ctx.anchor)
     if m["rel"]:
         step = {"this": 0, "next": 1, "coming": 1}.get(m["rel"].lower(), -1)
-        return [Resolved(quarter_value(year + step, q), "unknown")]
-    return [Resolved(quarter_value(year if q <= now else year - 1, q), "unknown")]
+        return [Resolved(quarter_value(year + step, q), "quarter")]
+    return [Resolved(quarter_value(year if q <= now else year - 1, q), "quarter")]
 
 
 @handles("the_quarter")
 def the_quarter(m: re.Match, ctx: Context) -> list[Resolved]:
-    """"the latest quarter" is the last one completed; "the quarter" the one in play."""
-    which = (m["which"] or "").lower()
+    """"the latest quarter" is the last one completed; "the quarter" the one in play;
+    "the corresponding period last year" the one in play a year back."""
+    which = (m["which"] or m["pwhich"] or "").lower()
     ref = ctx.ref("quarter")
-    if which in ("year-earlier", "year-ago"):
-        return [Resolved(shift_value(ref, "year", -1) if ref else None, "unknown")]
-    if ref and which in ("", "same"):
-        return [Resolved(ref, "unknown")]
+    if which in ("year-earlier", "year-ago") or m["last"]:
+        return [Resolved(shift_value(ref, "year", -1) if ref else None, "quarter")]
+    if ref and which in ("", "same", "comparable", "corresponding"):
+        return [Resolved(ref, "quarter")]
     if ctx.anchor is None:
-        return [Resolved(None, "unknown")]
+        return [Resolved(None, "quarter")]
     if which == "current":
-        return [Resolved(quarter_value(*quarter_of(ctx.anchor)), "unknown")]
-    return [Resolved(at_granularity(ctx.anchor, "quarter", 1), "unknown")]
+        return [Resolved(quarter_value(*quarter_of(ctx.anchor)), "quarter")]
+    return [Resolved(at_granularity(ctx.anchor, "quarter", 1), "quarter")]
 
 
 @handles("rel_unit")
 def relative_unit(m: re.Match, ctx: Context) -> list[Resolved]:
     """"last week", "this month", "early next year", "this weekend"."""
     unit, rel = m["unit"].lower(), m["rel"].lower()
-    gran = {"weekend": "weekend", "quarter": "unknown"}.get(unit, unit)
+    gran = {"weekend": "weekend", "quarter": "quarter"}.get(unit, unit)
     if ctx.anchor is None:
         return [Resolved(None, gran)]
     step = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     if unit in ("week", "weekend"):
         value = cal.week_value(deictic_week(ctx.anchor, rel))
         return [Resolved(value + ("-WE" if unit == "weekend" else ""), gran)]
-    if unit == "quarter":
-        return [Resolved(at_granularity(ctx.anchor, "quarter", -step), gran)]
+    if unit == "quarter":  # "this quarter" in a report is the quarter reported on
+        ref = ctx.ref("quarter") if step == 0 else None
+        return [Resolved(ref or at_granularity(ctx.anchor, "quarter", -step), gran)]
     if unit == "month":
         yy, mm = cal.add_months(ctx.anchor.year, ctx.anchor.month, step)
         return [Resolved(f"{yy}-{mm:02d}", gran)]
@@ -244,6 +245,8 @@ def clock_time(m: re.Match, ctx: Context) -> list[Resolved]:
 def frequency(m: re.Match, ctx: Context) -> list[Resolved]:
     if m["adj"]:
         return [Resolved(SETS[m["adj"].lower()], "set", "SET")]
+    if m["wd"] or m["wds"]:  # "every Monday", "on Mondays"
+        return [Resolved(f"XXXX-WXX-{WEEKDAYS[(m['wd'] or m['wds']).lower()] + 1}", "set", "SET")]
     n = number(m["num"]) if m["num"] else 1
     if m["other"]:
         n = 2

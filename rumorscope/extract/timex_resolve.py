@@ -51,13 +51,21 @@ class Context:
 
     def ref(self, *needs: str) -> str | None:
         """The last calendar value mentioned that is at least as fine as one of `needs`."""
-        wanted = {"year": 4, "month": 7, "day": 10, "quarter": 7}
         for value in reversed(self.refs):
-            if any(len(value) >= wanted[n] and value[4:6] != "-W" and
-                   (n != "quarter" or "-Q" in value) and (n == "quarter" or "-Q" not in value)
-                   and value[:4].isdigit() for n in needs):
+            if any(fine_enough(value, need) for need in needs):
                 return value
         return None
+
+
+def fine_enough(value: str, need: str) -> bool:
+    """Whether a calendar value names a `need` ("day", "month", "year" or "quarter")."""
+    if not value[:4].isdigit():
+        return False
+    if need == "quarter" or "-Q" in value:
+        return need == "quarter" and "-Q" in value
+    if need == "year":
+        return True
+    return len(value) >= (10 if need == "day" else 7) and value[5:7].isdigit()
 
 
 Handler = Callable[[re.Match, Context], list[Resolved]]
@@ -176,11 +184,17 @@ def month(m: re.Match, ctx: Context) -> list[Resolved]:
         return []
     num, rel = month_number(name), (m["rel"] or "").lower()
     anchor = ctx.anchor
+    if m["yrel"]:  # "October this year": the month only, in the year the words give
+        step = {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+        value = f"{anchor.year + step}-{num:02d}" if anchor else None
+        return [Resolved(value, "month", end=m.end("month"))]
     if anchor and rel in ("last", "past", "previous", "next", "coming", "this"):
         step = {"this": 0, "next": 1, "coming": 1}.get(rel, -1)
         year = anchor.year if step == 0 else (
             anchor.year if (num - anchor.month) * step > 0 else anchor.year + step)
         return [Resolved(f"{year}-{num:02d}", "month")]
+    if anchor and num == anchor.month and not ctx.year_nearby():  # the month in progress
+        return [Resolved(f"{anchor.year}-{num:02d}", "month")]
     found = yearless(lambda y: dt.date(y, num, 1), ctx)
     return [Resolved(found.strftime("%Y-%m") if found else None, "month")]
 
@@ -236,6 +250,8 @@ def quarter_of(day: dt.date) -> tuple[int, int]:
 def shift_value(value: str, unit: str, n: int) -> str:
     """A calendar value moved by `n` units, keeping its granularity where it can."""
     y = int(value[:4])
+    if len(value) > 4 and not value[5:7].isdigit() and "-Q" not in value:  # week, season
+        return f"{y + n}{value[4:]}" if unit == "year" else str(y)
     if "-Q" in value:
         q = y * 4 + int(value[6]) - 1 + (4 * n if unit == "year" else n)
         return f"{q // 4}-Q{q % 4 + 1}"
