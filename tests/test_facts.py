@@ -116,3 +116,16 @@ def test_gold_fact_score_floor():
                           strict=True):
         score_facts(pred, gold, prf)
     assert prf.f1 >= 0.78
+
+
+def test_children_list_stops_at_the_sentence_end(nlp):
+    from rumorscope.extract.entities import find_entities
+    from rumorscope.extract.facts import find_facts
+
+    doc = nlp("Nora Quill, 34, and Ben Ortega, 41, share two children — Ava, 5, and Max, 2. "
+              "Nora, who rose to fame as a singer, married him in 2018.")
+    facts = {(f.entity, f.attribute, f.value) for f in find_facts(doc, find_entities(doc))}
+    for parent in ("Nora Quill", "Ben Ortega"):
+        assert (parent, "child", "Ava") in facts
+        assert (parent, "child", "Max") in facts
+    assert not any(f[1] == "child" and f[2] == "Nora Quill" for f in facts)

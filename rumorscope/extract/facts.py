@@ -182,7 +182,7 @@ def _is_former(tok: Token) -> bool:
 def _names_after(tok: Token, ref: Referents, many: bool) -> dict[str, tuple[int, int]]:
     """Names a kinship noun introduces: right after it, or after "is (said to be)"."""
     doc, found = tok.doc, {}
-    i, limit = tok.i + 1, min(len(doc), tok.i + (40 if many else 8))
+    i, limit = tok.i + 1, min(tok.sent.end, tok.i + (40 if many else 8))
     seen_be = False
     while i < limit:
         t = doc[i]
