@@ -8,7 +8,8 @@ whose content begins with a quotation mark (scored against each annotator file, 
 averaged per article, as in `eval.polnear`). Predictions: our attributions with
 `direct_quote` true, and every triple textacy returns. A prediction matches a gold quote
 when the contents overlap (one-to-one, greedy); "with source" also needs the sources
-(textacy's speaker) to overlap. Both systems read the same spaCy parse.
+(textacy's speaker) to overlap. Both systems read the same spaCy parse. textacy refuses
+a document with an odd number of quote marks; it then runs paragraph by paragraph.
 """
 
 from __future__ import annotations
@@ -35,14 +36,42 @@ def ours(doc: Doc) -> list[Pair]:
 
 
 def textacy_quotes(doc: Doc) -> list[Pair]:
+    """textacy's triples; where it refuses a document (an odd number of quote marks), it is
+    run on each paragraph instead, and a paragraph it refuses gives nothing."""
+    try:
+        return _triples(doc, 0)
+    except ValueError:
+        found = []
+        for para in _paragraphs(doc):
+            try:
+                found += _triples(para.as_doc(), para.start_char)
+            except ValueError:
+                continue
+        return found
+
+
+def _triples(doc: Doc, offset: int) -> list[Pair]:
     from textacy.extract.triples import direct_quotations
 
     found = []
     for triple in direct_quotations(doc):
-        speaker = (triple.speaker[0].idx, triple.speaker[-1].idx + len(triple.speaker[-1])) \
+        speaker = (offset + triple.speaker[0].idx,
+                   offset + triple.speaker[-1].idx + len(triple.speaker[-1])) \
             if triple.speaker else None
-        found.append((speaker, (triple.content.start_char, triple.content.end_char)))
+        found.append((speaker, (offset + triple.content.start_char,
+                                offset + triple.content.end_char)))
     return found
+
+
+def _paragraphs(doc: Doc):
+    start = 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            if tok.i > start:
+                yield doc[start:tok.i]
+            start = tok.i + 1
+    if start < len(doc):
+        yield doc[start:]
 
 
 def source_and_content(p: Pair, g: Pair) -> bool:

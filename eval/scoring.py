@@ -16,6 +16,11 @@ class PRF:
         self.fp += n_pred - tp
         self.fn += n_gold - tp
 
+    def merge(self, other: PRF) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0

@@ -126,17 +126,6 @@ def score_attributions(pred: Analysis, gold: dict, scores: AttributionScores) ->
                 break
 
 
-def with_attributions(analyzer: Analyzer, analyses: list[Analysis]) -> list[Analysis]:
-    """Fill attributions directly while the pipeline has no attribution component yet."""
-    if "rumorscope_attributions" in analyzer.nlp.pipe_names:
-        return analyses
-    from rumorscope.extract.attribution import find_attributions
-
-    docs = analyzer.nlp.pipe(a.article.text for a in analyses)
-    return [a.model_copy(update={"attributions": find_attributions(doc, doc._.entities)})
-            for a, doc in zip(analyses, docs, strict=True)]
-
-
 def print_attributions(scores: AttributionScores) -> None:
     print(scores.source_exact.line("attribution sources (exact span)"))
     print(scores.source_loose.line("attribution sources (overlap)"))
@@ -157,10 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     parts = args.part or list(PARTS)
     golds = load_gold(args.data)
-    analyzer = Analyzer()
-    analyses = list(analyzer.analyze_many(gold_article(g) for g in golds))
-    if "attributions" in parts:
-        analyses = with_attributions(analyzer, analyses)
+    analyses = list(Analyzer().analyze_many(gold_article(g) for g in golds))
     attribution_scores = AttributionScores()
 
     hedge_exact, hedge_loose, hedge_kinds = PRF(), PRF(), []
@@ -179,14 +165,14 @@ def main(argv: list[str] | None = None) -> None:
         print(hedge_loose.line("hedge cues (overlap)"))
         if hedge_kinds:
             print(f"hedge kind accuracy on matched cues: {sum(hedge_kinds) / len(hedge_kinds):.3f}")
-        overall.add(hedge_exact.tp, hedge_exact.tp + hedge_exact.fp, hedge_exact.tp + hedge_exact.fn)
+        overall.merge(hedge_exact)
     if "timexes" in parts:
         print(time_span.line("time expressions (overlap)"))
         print(time_value.line("time values (overlap + equal value)"))
-        overall.add(time_value.tp, time_value.tp + time_value.fp, time_value.tp + time_value.fn)
+        overall.merge(time_value)
     if "facts" in parts:
         print(facts.line("facts (entity, attribute, value)"))
-        overall.add(facts.tp, facts.tp + facts.fp, facts.tp + facts.fn)
+        overall.merge(facts)
     if "attributions" in parts:
         print_attributions(attribution_scores)
         src = attribution_scores.source_loose

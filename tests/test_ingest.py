@@ -96,13 +96,14 @@ def test_json_array_and_object(tmp_path):
     path.write_text(json.dumps([{"id": "1", "text": "One."}, {"text": ""}]), encoding="utf-8")
     items = list(iter_articles([path]))
     assert items[0].id == "1"
-    assert str(items[1]) == f"{path}[1]: no article text (expected a 'text', 'content' or 'body' field)"
+    assert str(items[1]) == (
+        f"{path}[1]: no article text (expected a 'text', 'content' or 'body' field)")
 
 
 def test_csv_records_and_a_ragged_row(tmp_path):
     path = tmp_path / "a.csv"
-    path.write_text('id,title,text,published\n1,T,"Hello, world.",2020-01-02\n2,T,x,2020-01-02,extra\n'
-                    '3,T,"Last one.",\n', encoding="utf-8")
+    path.write_text('id,title,text,published\n1,T,"Hello, world.",2020-01-02\n'
+                    '2,T,x,2020-01-02,extra\n3,T,"Last one.",\n', encoding="utf-8")
     items = list(iter_articles([path]))
     assert [getattr(i, "id", None) for i in items] == ["1", None, "3"]
     assert "row has 5 fields, the header has 4" in str(items[1])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from rumorscope.extract import attribution_links as links
@@ -23,7 +24,13 @@ from rumorscope.extract.attribution_cues import (
     load_model,
     quote_mask,
 )
-from rumorscope.extract.attribution_spans import content_of, cue_head, source_of
+from rumorscope.extract.attribution_spans import (
+    content_of,
+    cue_head,
+    phrase,
+    source_of,
+    verb_read_as_noun,
+)
 from rumorscope.extract.quotes import Quote, find_quotes
 from rumorscope.schema import Attribution, Entity
 
@@ -36,9 +43,21 @@ NON_SPEECH = frozenset({
     "find", "see", "expect", "plan", "wish", "fear", "worry", "doubt", "understand",
     "realize", "consider", "assume", "suspect", "guess", "imagine", "remember", "forget",
     "intend", "convince", "prefer", "like", "love", "hate", "glad", "happy", "sure",
-    "aware", "learn", "notice", "recognize", "agree", "support", "oppose", "need", "try",
+    "aware", "learn", "notice", "recognize", "support", "oppose", "need", "try",
+    "look", "watch", "hear", "care", "spot",
 })
-FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+# Speech verbs whose noun-phrase object or infinitive is what was said (spec: "confirmed
+# her pregnancy", "denied the allegations", "vowed to return").
+SPEECH_OBJECT_VERBS = frozenset({
+    "confirm", "deny", "announce", "reveal", "admit", "explain", "dispute", "reject",
+    "acknowledge", "describe", "call", "claim", "praise", "criticize", "criticise", "slam",
+    "blast", "defend", "discuss", "mention", "address", "tweet", "post", "share", "report",
+    "state", "declare", "promise", "predict", "suggest", "recommend", "question", "ask",
+    "vow", "threaten", "refuse", "decline", "urge", "demand", "accuse", "blame", "dismiss",
+    "insist", "rule", "hint", "tease", "joke", "label", "brand", "dub", "insult",
+    "thank", "applaud", "condemn", "recall", "detail", "disclose", "pledge", "offer",
+})
+FIRST_PERSON = frozenset({"i", "we", "us", "me", "you"})
 RELATIVES = frozenset({"that", "which", "who", "whom", "what"})
 QUOTE_CHARS = frozenset("“”‘’\"'")
 # The outlet speaking of itself ("In Touch can exclusively reveal") is the article's voice.
@@ -67,55 +86,166 @@ def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
     `scheme="spec"` follows spec/annotation.md (speech only, the writer's own "we" is not
     a source); `scheme="parc"` also keeps what PolNeAR annotates besides: beliefs and
     intentions ("thinks", "wants") and the writer speaking in the first person."""
-    quotes = find_quotes(doc.text)
+    text = doc.text  # Doc.text joins every token: read it once
+    quotes = find_quotes(text)
     sent_of = _sentence_index(doc)
-    found = _cue_attributions(doc, quotes, sent_of, scheme == "parc")
-    found = _fold_relayed(doc, found)
-    found += _continuations(doc, quotes, found, sent_of)
+    found = _cue_attributions(doc, text, quotes, sent_of, scheme == "parc")
+    found = _fold_relayed(text, _dedupe(found))
+    found += _continuations(doc, text, quotes, found, sent_of)
+    if scheme == "parc":
+        found = _one_per_cue(found)
     found.sort(key=lambda f: (f.content[0], f.cue[0]))
     return links.to_attributions(doc, found, entities)
 
 
+def _dedupe(found: list[Found]) -> list[Found]:
+    """"Kim told Us Weekly: '...'": the verb and the colon both cue the same report; the
+    first cue found keeps it."""
+    seen: dict[tuple[tuple[int, int], tuple[int, int]], Found] = {}
+    for f in found:
+        seen.setdefault((f.source, f.content), f)
+    return list(seen.values())
+
+
+def _one_per_cue(found: list[Found]) -> list[Found]:
+    """PARC-style: one attribution per cue, its content stretching over every quoted part."""
+    merged: dict[tuple[tuple[int, int], tuple[int, int]], Found] = {}
+    for f in sorted(found, key=lambda f: f.content[0]):
+        first = merged.setdefault((f.source, f.cue), f)
+        if first is not f:
+            first.content = (first.content[0], max(first.content[1], f.content[1]))
+            first.direct = first.direct and f.direct
+    return list(merged.values())
+
+
 def _sentence_index(doc: Doc) -> list[int]:
-    """For each token, the number of its sentence."""
-    index, n = [0] * len(doc), -1
-    for tok in doc:
-        if tok.is_sent_start:
-            n += 1
-        index[tok.i] = max(n, 0)
-    return index
+    """For each token, the number of its sentence (from the array, not Token objects)."""
+    starts = doc.to_array(SENT_START) == 1
+    starts[0] = False
+    return starts.cumsum().tolist()
 
 
-def _cue_attributions(doc: Doc, quotes: list[Quote], sent_of: list[int], parc: bool
-                      ) -> list[Found]:
+def _cue_attributions(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int],
+                      parc: bool) -> list[Found]:
     """Attributions from each cue the model finds: its quotes, else its parsed content."""
     mask = quote_mask(doc, [(q.start, q.end) for q in quotes])
+    flags = cue_token_flags(doc, load_model(), mask)
+    for verb in _speech_frames(doc, text, quotes):
+        flags[verb] = True
     found: list[Found] = []
-    for start, end in cue_spans(doc, cue_token_flags(doc, load_model(), mask)):
+    spans = cue_spans(doc, flags)
+    cue_tokens = frozenset(i for start, end in spans for i in range(start, end))
+    for start, end in spans:
         head = cue_head(doc, start, end)
-        if head.dep_ == "amod" or (not parc and head.lemma_.lower() in NON_SPEECH):
+        if _modifier(head) or (not parc and (head.lemma_.lower() in NON_SPEECH
+                                             or _bare_passive(head))):
             continue
         source = source_of(doc, start, end)
+        if source is None and found and head.i - head.sent.start <= 1 \
+                and sent_of[start] - found[-1].sentence <= CONTINUATION_SENTENCES:
+            source = _token_span(doc, found[-1].source)
         if source is None or source[1] <= source[0] or _unsourced(doc, source, head):
             continue
-        if not parc and doc[source[0]].lower_ in FIRST_PERSON and not mask[source[0]]:
+        if not parc:
+            source = _antecedent_of_relative(doc, source)
+        if not parc and doc[source[0]].lower_ in FIRST_PERSON and (
+                not mask[source[0]] or doc[source[0]].lower_ == "you"):
             continue
         src = (doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1]))
         cue = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-        if SELF_REPORT.search(doc.text, src[0], min(len(doc.text), cue[1] + 30)):
+        if SELF_REPORT.search(text, src[0], min(len(text), cue[1] + 30)):
             continue
         sentence = sent_of[start]
-        own = _adjacent_quotes(doc, quotes, *_frame(doc, source, start, end))
+        own = _adjacent_quotes(text, quotes, *_frame(doc, source, start, end))
         if own:
             found += [Found(src, cue, (q.start, q.end), True, sentence) for q in own]
             continue
-        content = content_of(doc, start, end, source)
+        content = content_of(doc, start, end, source, rest=parc, cues=cue_tokens,
+                             object_verbs=None if parc else SPEECH_OBJECT_VERBS)
         if content is None or content[1] <= content[0]:
+            nxt = _quote_opening_next(doc, quotes, start)
+            if nxt is not None:
+                found.append(Found(src, cue, (nxt.start, nxt.end), True, sentence))
             continue
         span = (doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1]))
         direct = any(q.start <= span[0] and span[1] <= q.end for q in quotes)
         found.append(Found(src, cue, span, direct, sentence))
     return found
+
+
+def _modifier(head: Token) -> bool:
+    """"Kanye's reported breakdown": a cue word before the noun it modifies reports nothing
+    (nor does a word right after a possessive, whatever the parse says)."""
+    after_possessive = head.i > 0 and head.doc[head.i - 1].tag_ == "POS"
+    return after_possessive or head.dep_ in {"amod", "compound"} or (
+        head.head.pos_ in {"NOUN", "PROPN"} and head.i < head.head.i
+        and head.dep_ not in {"nsubj", "nsubjpass"} and not verb_read_as_noun(head))
+
+
+def _bare_passive(head: Token) -> bool:
+    """"Kanye was released", "she is said to be": a passive with no agent and no reported
+    clause ("it was reported that ..." keeps its clause)."""
+    deps = {c.dep_ for c in head.children}
+    passive = bool(deps & {"nsubjpass", "auxpass"})
+    return passive and not deps & {"agent", "ccomp"} and not any(
+        c.dep_ == "nsubjpass" and c.lower_ == "it" for c in head.children)
+
+
+def _antecedent_of_relative(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
+    """"Julia Moskin, who claimed ...": the source is the person the relative pronoun
+    stands for (PolNeAR keeps "who"; the spec wants the name)."""
+    tok = doc[source[0]]
+    if source[1] - source[0] != 1 or tok.lower_ not in {"who", "which", "that"}:
+        return source
+    clause = tok.head
+    while clause.dep_ != "relcl" and clause.head != clause and clause.i > tok.i - 1:
+        if clause.dep_ not in {"xcomp", "ccomp", "conj", "aux"}:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return source
+    noun = clause.head
+    return phrase(noun) if noun.pos_ in {"NOUN", "PROPN"} else source
+
+
+def _token_span(doc: Doc, chars: tuple[int, int]) -> tuple[int, int] | None:
+    """Token offsets of a character span ("Adding: '...'" reuses the last source)."""
+    span = doc.char_span(*chars, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
+
+def _speech_frames(doc: Doc, text: str, quotes: list[Quote]) -> list[int]:
+    """Verbs that a quotation ending in a comma, "?" or "!" leads into: '"...," Gina
+    snapped' and '"...?" asked Kim' report speech whatever the verb."""
+    verbs = []
+    for q in quotes:
+        if text[q.start:q.end].rstrip()[-1:] not in {",", "?", "!", "—", "…"}:
+            continue
+        after = doc.char_span(q.outer[1], min(len(text), q.outer[1] + 80),
+                              alignment_mode="expand")
+        first = next((t for t in after or [] if not t.is_space), None)
+        if first is None:
+            continue
+        if first.pos_ == "VERB":
+            verbs.append(first.i)
+        elif first.head.pos_ == "VERB" and first.head.i > first.i and (
+                first.dep_ in {"nsubj", "det", "compound", "amod", "poss"}
+                or first.head.i - first.i <= 2):
+            verbs.append(first.head.i)
+    return verbs
+
+
+def _quote_opening_next(doc: Doc, quotes: list[Quote], token: int) -> Quote | None:
+    """"Masini told INSIDER." followed by a quotation: the quote that opens the next
+    sentence is what the cue, having nothing else, reports."""
+    sent = doc[token].sent
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    first = next((t for t in nxt if not t.is_space), None)
+    if first is None:
+        return None
+    return next((q for q in quotes if q.start - 1 == first.idx), None)
 
 
 def _unsourced(doc: Doc, source: tuple[int, int], head: Token) -> bool:
@@ -129,7 +259,8 @@ def _frame(doc: Doc, source: tuple[int, int], start: int, end: int) -> tuple[int
     """Characters of the phrase a quote must touch: the cue, with its source when that is
     right beside it, and the words it reports to ("told Us Weekly")."""
     lo, hi = start, end
-    if source[1] >= start - 2 and source[0] <= end + 2:
+    between = doc[source[1]:start] if source[1] <= start else doc[end:source[0]]
+    if all(t.pos_ in {"ADV", "AUX", "PART"} for t in between):
         lo, hi = min(lo, source[0]), max(hi, source[1])
     for child in cue_head(doc, start, end).rights:
         if child.dep_ in {"dative", "dobj", "prep", "npadvmod", "advmod"} and child.i >= hi \
@@ -138,13 +269,12 @@ def _frame(doc: Doc, source: tuple[int, int], start: int, end: int) -> tuple[int
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
-def _adjacent_quotes(doc: Doc, quotes: list[Quote], lo: int, hi: int) -> list[Quote]:
+def _adjacent_quotes(text: str, quotes: list[Quote], lo: int, hi: int) -> list[Quote]:
     """Quotations separated from the source+cue phrase [lo, hi) by punctuation only.
 
     A quote before the phrase ("'...,' she said"), after it ("she said: '...'"), or both
     (a quote split around its cue); a colon cue may also take the quote that opens the
     next paragraph."""
-    text = doc.text
     own = []
     for q in quotes:
         outer_start, outer_end = q.outer
@@ -164,7 +294,7 @@ def _adjacent_quotes(doc: Doc, quotes: list[Quote], lo: int, hi: int) -> list[Qu
     return sorted(own, key=lambda q: q.start)
 
 
-def _fold_relayed(doc: Doc, found: list[Found]) -> list[Found]:
+def _fold_relayed(text: str, found: list[Found]) -> list[Found]:
     """"The site's insider claims Kim said, '...'": one attribution, Kim as speaker.
 
     An indirect report whose content holds another cue with a direct quote is the relayer;
@@ -175,19 +305,19 @@ def _fold_relayed(doc: Doc, found: list[Found]) -> list[Found]:
         if outer.direct:
             continue
         for inner in found:
-            if inner is outer or not inner.direct or doc.text[
+            if inner is outer or not inner.direct or text[
                     inner.source[0]:inner.source[1]].lower() in RELATIVES:
                 continue
             if outer.content[0] <= inner.cue[0] and inner.source[0] >= outer.content[0] \
                     and inner.cue[1] <= outer.content[1] + 2:
-                inner.speaker = doc.text[inner.source[0]:inner.source[1]]
+                inner.speaker = text[inner.source[0]:inner.source[1]]
                 inner.source, inner.cue = outer.source, outer.cue
                 dropped.add(outer_i)
     return [f for i, f in enumerate(found) if i not in dropped]
 
 
-def _continuations(doc: Doc, quotes: list[Quote], found: list[Found], sent_of: list[int]
-                   ) -> list[Found]:
+def _continuations(doc: Doc, text: str, quotes: list[Quote], found: list[Found],
+                   sent_of: list[int]) -> list[Found]:
     """Cue-less quotations opening their sentence, credited to the report just before."""
     used = {f.content for f in found}
     starts = {tok.idx for tok in doc if tok.is_sent_start}
@@ -198,7 +328,7 @@ def _continuations(doc: Doc, quotes: list[Quote], found: list[Found], sent_of: l
             continue
         if q.start - 1 not in starts and q.start not in starts:
             continue
-        if len(doc.text[q.start:q.end].split()) < MIN_CONTINUATION_WORDS:
+        if len(text[q.start:q.end].split()) < MIN_CONTINUATION_WORDS:
             continue
         before = [f for f in found + extra if f.content[1] <= q.start]
         if not before:

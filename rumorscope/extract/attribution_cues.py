@@ -13,14 +13,17 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 MODEL_FILE = "attribution_cues.json"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 THRESHOLD = 0.5
+QUOTE_TOKENS = frozenset({"“", "”", "‘", "’", '"', "'", "''", "``"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,11 @@ class CueModel:
     bias: float
     vocab: frozenset[str]
     threshold: float = THRESHOLD
+
+    @cached_property
+    def vocab_hashes(self) -> frozenset[int]:
+        """The vocabulary as spaCy string hashes, to test tokens without building them."""
+        return frozenset(hash_string(w) for w in self.vocab)
 
     def probability(self, features: list[str]) -> float:
         """P(token is part of a cue) under the logistic model."""
@@ -75,18 +83,26 @@ def token_features(tok: Token, in_quote: bool) -> list[str]:
         "lh=" + lemma + "|" + head.lemma_.lower(),
         "q=" + ("1" if in_quote else "0"),
     ]
-    feats.extend("c=" + c.dep_ for c in tok.children)
-    feats.extend("lc=" + lemma + "|" + c.dep_ for c in tok.children)
+    for c in tok.children:
+        feats.append("c=" + c.dep_)
+        feats.append("lc=" + lemma + "|" + c.dep_)
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            feats.append("sp=" + c.pos_ + "|" + c.ent_type_)
+    if prev1 in QUOTE_TOKENS or prev2 in QUOTE_TOKENS:
+        feats.append("after_quote")
+    if next1 in QUOTE_TOKENS or next2 in QUOTE_TOKENS:
+        feats.append("before_quote")
     return feats
 
 
 def cue_token_flags(doc: Doc, model: CueModel, in_quote: list[bool]) -> list[bool]:
     """For each token, whether the model takes it for part of a cue."""
     flags = [False] * len(doc)
-    for tok in doc:
-        if tok.lower_ in model.vocab:
-            p = model.probability(token_features(tok, in_quote[tok.i]))
-            flags[tok.i] = p >= model.threshold
+    vocab = model.vocab_hashes
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower in vocab:
+            p = model.probability(token_features(doc[i], in_quote[i]))
+            flags[i] = p >= model.threshold
     return flags
 
 

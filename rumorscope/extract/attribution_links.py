@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from rumorscope.extract.sources import (
+    OUTLET_NAME_WORDS,
     PERSON_PRONOUNS,
+    SOCIAL,
     head_token,
     is_outlet_name,
     is_outlet_phrase,
@@ -35,6 +37,7 @@ OBJECT_DEPS = frozenset({"dative", "dobj", "pobj"})
 def to_attributions(doc: Doc, found: list[Found], entities: list[Entity] | None
                     ) -> list[Attribution]:
     """Schema attributions with ids a1, a2, ... from the found spans, typed and linked."""
+    text = doc.text  # Doc.text joins every token: read it once
     persons = _person_mentions(doc, entities)
     outlets = _named_outlets(doc, found, entities)
     done: dict[tuple[tuple[int, int], tuple[int, int]], Attribution] = {}
@@ -43,20 +46,21 @@ def to_attributions(doc: Doc, found: list[Found], entities: list[Entity] | None
         key = (f.source, f.cue)
         earlier = done.get(key)
         if earlier is None:
-            earlier = _link(doc, f, result, persons, outlets, entities)
+            earlier = _link(doc, text, f, result, persons, outlets, entities)
             done[key] = earlier
         speaker = _resolve_name(doc, f.speaker, f.source[0], persons) if f.speaker else None
         result.append(earlier.model_copy(update={
             "id": f"a{len(result) + 1}",
-            "content": TextSpan(text=doc.text[f.content[0]:f.content[1]], span=f.content),
+            "content": TextSpan(text=text[f.content[0]:f.content[1]], span=f.content),
             "direct_quote": f.direct,
             "speaker": speaker or earlier.speaker,
         }, deep=True))
     return result
 
 
-def _link(doc: Doc, f: Found, before: list[Attribution], persons: list[tuple[int, int, str]],
-          outlets: list[tuple[int, str]], entities: list[Entity] | None) -> Attribution:
+def _link(doc: Doc, text: str, f: Found, before: list[Attribution],
+          persons: list[tuple[int, int, str]], outlets: list[tuple[int, str]],
+          entities: list[Entity] | None) -> Attribution:
     """One attribution's source type, resolution and via."""
     span = doc.char_span(*f.source, alignment_mode="expand")
     cue = doc.char_span(*f.cue, alignment_mode="expand")
@@ -64,10 +68,10 @@ def _link(doc: Doc, f: Found, before: list[Attribution], persons: list[tuple[int
     kind = source_type(span, label, cue)
     head = head_token(span)
     resolves, via = None, None
-    recent = _recent(before, f.source[0], doc)
+    recent = _recent(before, f.source[0], text)
     if head.lower_ in PERSON_PRONOUNS:
         if recent is not None and recent.source.type == "anonymous" and \
-                not _person_between(persons, recent.source.span[1], f.source[0]):
+                not _person_between(persons, recent.source.span[1], f.source[0], before):
             kind, via = "anonymous", recent.via
         else:
             resolves = _antecedent(doc, f.source[0], persons)
@@ -106,8 +110,11 @@ def _person_mentions(doc: Doc, entities: list[Entity] | None) -> list[tuple[int,
 
 def _named_outlets(doc: Doc, found: list[Found], entities: list[Entity] | None
                    ) -> list[tuple[int, str]]:
-    """(offset, name) of outlets named as sources or as whom a cue reports to."""
-    names = []
+    """(offset, name) of outlets named as sources, as whom a cue reports to, or as an
+    organisation whose name has a press word in it ("Us Weekly confirmed ...")."""
+    names = [(ent.start_char, _strip_possessive(ent.text)) for ent in doc.ents
+             if ent.label_ in {"ORG", "WORK_OF_ART"} and is_outlet_name(ent, ent.label_)
+             and any(t.lower_ in OUTLET_NAME_WORDS or t.is_upper for t in ent)]
     for f in found:
         span = doc.char_span(*f.source, alignment_mode="expand")
         if span is not None and is_outlet_name(span, _label(doc, span, entities)) \
@@ -115,21 +122,29 @@ def _named_outlets(doc: Doc, found: list[Found], entities: list[Entity] | None
             names.append((f.source[0], _strip_possessive(span.text)))
         cue = doc.char_span(*f.cue, alignment_mode="expand")
         for obj in _cue_objects(cue):
-            if is_outlet_name(obj, _label(doc, obj, entities)):
+            if not is_outlet_phrase(obj) and head_token(obj).lower_ not in SOCIAL \
+                    and is_outlet_name(obj, _label(doc, obj, entities)):
                 names.append((obj.start_char, _strip_possessive(obj.text)))
     return sorted(names)
 
 
 def _cue_objects(cue: Span) -> list[Span]:
-    """Noun phrases a cue reports to or in: "told Us Weekly", "wrote in the Times"."""
+    """Noun phrases a cue reports to or in: "told Us Weekly", "told the magazine"."""
     found = []
     for child in cue.root.children:
-        if child.dep_ in {"dative", "dobj"} and child.pos_ == "PROPN":
+        if child.dep_ in {"dative", "dobj"} and child.pos_ in {"PROPN", "NOUN"}:
             found.append(child)
         if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "in", "with"}:
-            found += [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            found += [c for c in child.children if c.dep_ == "pobj"
+                      and c.pos_ in {"PROPN", "NOUN"}]
     doc = cue.doc
-    return [doc[t.left_edge.i:t.i + 1] for t in found if t.left_edge.i <= t.i]
+    spans = []
+    for tok in found:
+        end = tok.right_edge.i + 1
+        while end > tok.i + 1 and not doc[end - 1].is_alpha:
+            end -= 1
+        spans.append(doc[tok.left_edge.i:end])
+    return spans
 
 
 def _strip_possessive(text: str) -> str:
@@ -150,12 +165,17 @@ def _outlet_for(offset: int, outlets: list[tuple[int, str]]) -> str | None:
 
 def _cue_via(cue: Span, outlets: list[tuple[int, str]]) -> str | None:
     """"told Us Weekly" -> Us Weekly; "in a Facebook post" -> Facebook."""
+    medium = social_medium(cue)
+    if medium is not None:
+        return medium
     names = {name for _pos, name in outlets}
     for obj in _cue_objects(cue):
         name = _strip_possessive(obj.text)
         if name in names:
             return name
-    return social_medium(cue)
+        if is_outlet_phrase(obj):
+            return _outlet_for(obj.start_char, outlets)
+    return None
 
 
 def _owner_via(span: Span, outlets: list[tuple[int, str]]) -> str | None:
@@ -189,18 +209,22 @@ def _definite_via(span: Span, kind: str, before: list[Attribution]) -> str | Non
     return None
 
 
-def _recent(before: list[Attribution], offset: int, doc: Doc) -> Attribution | None:
+def _recent(before: list[Attribution], offset: int, text: str) -> Attribution | None:
     """The last attribution before `offset`, if it is within a few sentences."""
     earlier = [a for a in before if a.source.span[0] < offset]
     if not earlier:
         return None
     last = earlier[-1]
-    gap = doc.text.count(".", last.source.span[1], offset)
+    gap = text.count(".", last.source.span[1], offset)
     return last if gap <= PRONOUN_WINDOW else None
 
 
-def _person_between(persons: list[tuple[int, int, str]], lo: int, hi: int) -> bool:
-    return any(lo <= s and e <= hi for s, e, _name in persons)
+def _person_between(persons: list[tuple[int, int, str]], lo: int, hi: int,
+                    before: list[Attribution]) -> bool:
+    """A person named between two points, outside the quoted words of earlier reports."""
+    quoted = [a.content.span for a in before if a.direct_quote]
+    return any(lo <= s and e <= hi and not any(q[0] <= s < q[1] for q in quoted)
+               for s, e, _name in persons)
 
 
 def _antecedent(doc: Doc, offset: int, persons: list[tuple[int, int, str]]) -> str | None:

@@ -96,6 +96,8 @@ def _partner(text: str, marks: list[int], k: int, close_char: str) -> int | None
         m = marks[j]
         if single and m - i > MAX_SINGLE_QUOTE:
             break
+        if single and text[m] == text[i] and _can_open(text, m) and not _can_close(text, m):
+            return None  # a second opener: single quotes do not nest, the first was an apostrophe
         if text[m] != close_char or not _can_close(text, m):
             continue
         if single and _is_plural_possessive(text, m):

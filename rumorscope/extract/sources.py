@@ -54,7 +54,7 @@ OFFICE_NAME_WORDS = frozenset({
 })
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you", "him", "her", "who", "they", "them"})
 UNSPECIFIED_PRONOUNS = frozenset({"it", "this", "that", "which"})
-ORG_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "FAC", "GPE", "PRODUCT"})
+ORG_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 
 
 def head_token(span: Span) -> Token:
@@ -96,6 +96,8 @@ def source_type(span: Span, label: str | None, cue: Span | None = None) -> str:
     lemma, lower = head.lemma_.lower(), head.lower_
     if _social(span, cue):
         return "social_media"
+    if lower in ANONYMOUS:
+        return "anonymous"
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | UNSPECIFIED_PRONOUNS:
         return "unspecified" if lower in UNSPECIFIED_PRONOUNS else "named_person"
     if head.pos_ == "PROPN" or label is not None or (head.is_upper and len(head) > 1):

@@ -24,7 +24,8 @@ def decode(where: str, data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as err:
-            raise IngestError(where, f"not valid UTF-16 ({err.reason} at byte {err.start})") from None
+            problem = f"not valid UTF-16 ({err.reason} at byte {err.start})"
+            raise IngestError(where, problem) from None
     if b"\x00" in data[:8192]:
         raise IngestError(where, "binary file (contains NUL bytes), not an article")
     try:

@@ -1,0 +1,211 @@
+"""Attribution engine: each construction of spec section 1 on invented sentences, the
+reference article, and a score floor on the tabloid gold files."""
+
+from __future__ import annotations
+
+import pytest
+
+from rumorscope.extract.attribution import find_attributions
+from rumorscope.extract.entities import find_entities
+from rumorscope.extract.quotes import find_quotes
+from rumorscope.pipeline import load_pipeline
+from rumorscope.schema import Attribution
+from tests.conftest import REFERENCE
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def attrs(nlp, text: str, **kwargs) -> list[Attribution]:
+    doc = nlp(text)
+    return find_attributions(doc, find_entities(doc), **kwargs)
+
+
+def one(found: list[Attribution], source: str) -> Attribution:
+    matches = [a for a in found if a.source.text == source]
+    assert matches, [(a.source.text, a.cue.text, a.content.text) for a in found]
+    return matches[0]
+
+
+def test_according_to_outlet(nlp):
+    a = one(attrs(nlp, "Maya Linden and Theo Brandt have split, according to Celebrity Weekly."),
+            "Celebrity Weekly")
+    assert a.cue.text == "according to"
+    assert a.source.type == "outlet"
+    assert "Maya Linden and Theo Brandt have split" in a.content.text
+    assert not a.direct_quote
+
+
+def test_indirect_speech_with_that(nlp):
+    a = one(attrs(nlp, "Theo Brandt said that he would move to Lisbon next spring."),
+            "Theo Brandt")
+    assert a.cue.text == "said"
+    assert a.source.type == "named_person"
+    assert a.content.text.startswith("he would move to Lisbon")
+
+
+def test_quote_after_cue_with_via(nlp):
+    found = attrs(nlp, "A source told Star Pulse, “They are finished and everyone knows it.”")
+    a = one(found, "A source")
+    assert a.source.type == "anonymous"
+    assert a.via == "Star Pulse"
+    assert a.direct_quote and a.content.text == "They are finished and everyone knows it."
+
+
+def test_quote_before_cue(nlp):
+    a = one(attrs(nlp, "“We are still good friends,” Maya Linden said on Tuesday."),
+            "Maya Linden")
+    assert a.direct_quote
+    assert a.content.text.startswith("We are still good friends")
+
+
+def test_split_quote_gives_one_attribution_per_part(nlp):
+    found = attrs(nlp, "“I never wanted this,” Maya Linden said, “but I accept it now.”")
+    parts = [a for a in found if a.source.text == "Maya Linden"]
+    assert [a.content.text for a in parts] == ["I never wanted this,", "but I accept it now."]
+    assert parts[0].cue.span == parts[1].cue.span
+
+
+def test_continuation_quote_reuses_source_and_cue(nlp):
+    found = attrs(nlp, "“It was a shock,” her rep told reporters. “Nobody saw it coming. "
+                       "She is heartbroken.”")
+    reps = [a for a in found if a.source.text == "her rep"]
+    assert len(reps) == 2
+    assert reps[0].source.type == "official"
+    assert reps[1].content.text.startswith("Nobody saw it coming")
+    assert reps[1].cue.span == reps[0].cue.span and reps[1].direct_quote
+
+
+def test_quote_over_paragraphs(nlp):
+    text = ("Theo Brandt told Star Pulse: “We wanted a quiet life.\n\n"
+            "“Now we have one, and I could not be happier.”")
+    found = [a for a in attrs(nlp, text) if a.source.text == "Theo Brandt"]
+    assert [a.content.text for a in found] == [
+        "We wanted a quiet life.", "Now we have one, and I could not be happier."]
+
+
+def test_inverted_speech_frame(nlp):
+    a = one(attrs(nlp, "“Are you serious?” scoffed Maya Linden."), "Maya Linden")
+    assert a.cue.text == "scoffed" and a.direct_quote
+
+
+def test_pronoun_source_resolves_to_recent_person(nlp):
+    found = attrs(nlp, "Maya Linden arrived late to the premiere. “I am exhausted,” she said.")
+    a = one(found, "she")
+    assert a.source.type == "named_person"
+    assert a.source.resolves_to is not None and "Maya" in a.source.resolves_to
+
+
+def test_the_site_resolves_to_outlet_named_before(nlp):
+    found = attrs(nlp, "The couple are expecting a baby, according to Gossip Daily. "
+                       "They quietly wed in Maui last May, as reported by the site.")
+    a = one(found, "the site")
+    assert a.cue.text == "as reported by"
+    assert a.source.type == "outlet" and a.source.resolves_to == "Gossip Daily"
+    assert "quietly wed in Maui" in a.content.text
+
+
+def test_social_media_post(nlp):
+    a = one(attrs(nlp, "Theo Brandt wrote in an Instagram post that he was grateful for his fans."),
+            "Theo Brandt")
+    assert a.source.type == "social_media"
+    assert a.via == "Instagram"
+
+
+def test_unspecified_reports(nlp):
+    a = one(attrs(nlp, "Multiple reports claimed that Theo Brandt had left the band."),
+            "Multiple reports")
+    assert a.source.type == "unspecified"
+
+
+def test_parenthetical_cue_after_content(nlp):
+    a = one(attrs(nlp, "The tour will cost $2 million, the singer's spokesman said."),
+            "the singer's spokesman")
+    assert a.source.type == "official"
+    assert a.content.text == "The tour will cost $2 million"
+
+
+def test_polnear_style_indirect_speech(nlp):
+    found = attrs(nlp, "Officials in Ohio said the new voting rules would remain in place, "
+                       "while critics argued that the change was unfair to poor voters.")
+    officials = one(found, "Officials in Ohio")
+    assert officials.content.text == "the new voting rules would remain in place"
+    critics = one(found, "critics")
+    assert critics.content.text == "the change was unfair to poor voters"
+
+
+def test_outlet_naming_itself_is_not_an_attribution(nlp):
+    assert attrs(nlp, "Star Pulse can exclusively reveal that the couple have split.") == []
+
+
+def test_thinking_verbs_only_in_parc_scheme(nlp):
+    text = "Maya Linden thinks the show will return next year."
+    assert attrs(nlp, text) == []
+    assert [a.source.text for a in attrs(nlp, text, scheme="parc")] == ["Maya Linden"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "‘Ye’s new album and the kids’ toys were a hit, and Theo’s ‘Lisbon’ tour sold out."
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["Lisbon"]
+
+
+def test_straight_and_typographic_marks():
+    text = "He said \"enough\" and she said 'fine' and they said “done” and ‘over’."
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["enough", "fine", "done", "over"]
+
+
+def test_works_without_entities(nlp):
+    doc = nlp("“We are done,” Maya Linden told Star Pulse.")
+    assert [a.source.text for a in find_attributions(doc)] == ["Maya Linden"]
+    assert [a.id for a in find_attributions(doc, [])] == ["a1"]
+
+
+def test_reference_article(nlp):
+    text = REFERENCE.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    found = attrs(nlp, text)
+    insider = one(found, "the site’s insider")
+    assert insider.source.type == "anonymous"
+    assert insider.via == "Daily Mail"
+    assert insider.speaker is not None and insider.speaker.startswith("Kim")
+    assert insider.content.text == "It’s not just about me, it’s about the kids."
+    site = [a for a in found if a.source.text == "the site"]
+    assert site and all(a.source.resolves_to == "Daily Mail" for a in site)
+    assert any(a.direct_quote for a in site)
+    assert one(found, "a new report").source.resolves_to == "Daily Mail"
+    assert one(found, "Multiple reports").source.type == "unspecified"
+    adding = one([a for a in found if a.cue.text == "adding"], "Daily Mail")
+    assert adding.content.text.startswith("She feels he’s been under a lot of pressure")
+    assert not any(a.source.text.lower() in {"we", "it"} for a in found)
+    assert [a.id for a in found] == [f"a{i}" for i in range(1, len(found) + 1)]
+
+
+def test_tabloid_gold_floor(shared):
+    from eval.tabloid import AttributionScores, load_gold, score_attributions
+    from rumorscope.schema import Analysis, Article
+
+    nlp = load_pipeline()
+    scores = AttributionScores()
+    for gold in load_gold(shared / "data" / "tabloid-gold" / "dev"):
+        doc = nlp(gold["text"])
+        pred = Analysis(article=Article(id=gold["id"], text=gold["text"]),
+                        attributions=find_attributions(doc, doc._.entities))
+        score_attributions(pred, gold, scores)
+    assert scores.source_loose.f1 >= 0.75
+    assert sum(scores.types) / len(scores.types) >= 0.85
+    assert scores.content.f1 >= 0.78
+
+
+def test_brat_reader_keeps_roles_and_discontinuous_spans(tmp_path):
+    from rumorscope.extract.attribution_train import read_ann
+
+    ann = tmp_path / "a.ann"
+    ann.write_text(
+        "T1\tSource 0 4\tMaya\nT2\tCue 5 9\tsaid\n"
+        "T3\tContent 10 20;22 30\tfirst part\nsecond\nT4\tAttribution 5 9\tsaid\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n#1\tAnnotatorNotes T1\tnote\n",
+        encoding="utf-8")
+    (gold,) = read_ann(ann)
+    assert gold.source == [(0, 4)] and gold.cue == [(5, 9)]
+    assert gold.content == [(10, 20), (22, 30)]
