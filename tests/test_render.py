@@ -292,3 +292,20 @@ def test_reference_article_renders_in_both_formats(reference: Analysis) -> None:
     page = render_report([reference])
     body = re.search(r'<div class="text">(.*?)</div>', page, re.S).group(1)
     assert "".join(ch for ch, _ in coverage(body).chars) == reference.article.text
+
+
+def test_reports_carry_the_sourcing_summary(reference_analysis):
+    from io import StringIO
+
+    from rich.console import Console
+
+    from rumorscope.render.html import render_report
+    from rumorscope.render.terminal import render_analysis
+
+    summary = reference_analysis.sourcing.summary
+    assert summary.startswith(f"{len(reference_analysis.claims)} claims: ")
+    buffer = StringIO()
+    render_analysis(reference_analysis, Console(file=buffer, width=400, force_terminal=False))
+    assert f"Sourcing: {summary}" in buffer.getvalue()
+    assert f"<b>Sourcing:</b> {summary.replace(chr(39), '&#39;')}" in render_report(
+        [reference_analysis])

@@ -34,6 +34,8 @@ def render_analysis(analysis: Analysis, console: Console) -> None:
     for warning in analysis.warnings:
         console.print(Text.assemble(("warning: ", "bold yellow"), warning))
     console.print(_summary(analysis))
+    if analysis.sourcing.claims:
+        console.print(Text.assemble(("Sourcing: ", "bold"), analysis.sourcing.summary))
     for table in (_people_table(analysis), _timeline_table(analysis),
                   _attribution_table(analysis)):
         if table.row_count:
