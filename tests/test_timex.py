@@ -244,3 +244,48 @@ def test_first_word_guard_loses_nothing(shared):
         return [(m.span(), m.lastgroup) for m in rx.finditer(text)]
 
     assert spans(TIMEX_RE) == spans(plain)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The offer will expire at 5 p.m. EST, Nov. 6.",
+     {"5 p.m. EST, Nov. 6": "1989-11-06T17:00"}),
+    ("Ada Brill will fly out at 4 in the morning and land at 9 at night.",
+     {"4 in the morning": "1989-10-26T04:00", "9 at night": "1989-10-26T21:00"}),
+    ("They talked until 2 in the afternoon on Friday but missed the 1 in the evening bulletin.",
+     {"2 in the afternoon": "1989-10-20T14:00", "Friday": "1989-10-20"}),
+])
+def test_clock_times_with_a_part_of_day_or_a_date(nlp, text, expected):
+    assert values(nlp, text, OCT) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two flights leave on Monday and Tuesday nights.",
+     {"Monday": "XXXX-WXX-1TNI", "Tuesday nights": "XXXX-WXX-2TNI"}),
+    ("Ada Brill hopes she will one day lead the band.", {"one day": "FUTURE_REF"}),
+    ("The strike lasted one day.", {"one day": "P1D"}),
+    ("The index fell for eight trading days.", {"eight trading days": "P8D"}),
+    ("Within hours, police arrived.", {"hours": "PTXH"}),
+    ("Fans gather daily outside, twice the average daily volume.", {"daily": "P1D"}),
+])
+def test_recurring_someday_and_counted_days(nlp, text, expected):
+    assert values(nlp, text, OCT) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ada Brill told USA Today that the film High Noon scared her.", {}),
+    ("The tour will resume at a later date.", {"a later date": "FUTURE_REF"}),
+    ("The dollar rose Wednesday, and analysts said it may fall Thursday.",
+     {"Wednesday": "1989-10-25", "Thursday": "1989-11-02"}),
+    ("Officials said Tuesday that the plant would close Friday.",
+     {"Tuesday": "1989-10-24", "Friday": "1989-10-27"}),
+    ("Orion reported a loss for the quarter ended Sept. 30 and expects profit in 1990.",
+     {"the quarter": "1989-Q3", "Sept. 30": "1989-09-30", "1990": "1990"}),
+    ("The label was founded in 1948 and went public a decade later.",
+     {"1948": "1948", "a decade later": "1958"}),
+    ("The band met on May 2, 1988. In 1988, two days later, they toured.",
+     {"May 2, 1988": "1988-05-02", "1988": "1988", "two days later": "1988-05-04"}),
+    ("She quit in 1987. On May 2, 1988, she signed; the previous day her manager had left.",
+     {"1987": "1987", "May 2, 1988": "1988-05-02", "the previous day": "1988-05-01"}),
+])
+def test_titles_vague_future_modals_and_counted_shifts(nlp, text, expected):
+    assert values(nlp, text, OCT) == expected

@@ -23,15 +23,24 @@ from rumorscope.schema import Timex
 NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "FAC", "EVENT", "LAW"}
 NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY"}
 FUTURE_MODALS = {"will", "'ll", "wo", "shall"}
+# "may fall Thursday", "said it would close Friday": a modal looks ahead unless "have"
+# makes it past ("would have closed Friday").
+MAYBE_MODALS = {"may", "might", "should", "must", "can", "would"}
 FUTURE_HEADS = {"go", "set", "schedule", "plan", "expect", "due", "slate", "intend", "hope"}
 # Words that date what they govern forward whatever the main verb's tense: "declared a
 # dividend payable Dec. 7", "a pact effective June 1", "scheduled a news conference Thursday".
 FUTURE_GOVERNORS = {"payable", "due", "effective", "schedule", "slate", "expire"}
 PAST_AUX = {"did", "had", "was", "were"}
 PROGRESSIVE_AUX = {"is", "are", "am", "'s", "'re"}
-YEAR_AFTER = re.compile(rf"(?:['’]s)?(?:\s+[\w'’-]+){{0,3}}?\s+in\s+({YEAR})\b")
+# "a New Year's getaway in 2005", but not "Dec. 31 and expects profit in 1999": a clause
+# boundary word ends the phrase.
+YEAR_AFTER = re.compile(rf"(?:['’]s)?(?:\s+(?!(?i:and|or|but|that|which|who|when|while)\b)"
+                        rf"[\w'’-]+){{0,3}}?\s+in\s+({YEAR})\b")
 SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+JOINED = re.compile(r"\s*,?\s*")
 CALENDAR_VALUE = re.compile(r"\d{4}(?:-|$)")
+# "average daily volume": the frequency word names the unit of a statistic, not a time.
+AVERAGE_BEFORE = re.compile(r"(?i:average)\s+$")
 DERIVED = {"ago", "year_earlier", "anaphor", "the_quarter", "year_quarter", "span_dur",
            "next_part"}
 
@@ -62,17 +71,23 @@ def find_timexes(doc: Doc, anchor: dt.date | None) -> list[Timex]:
             found.append(to_timex(res, text, start, end))
             if rule not in DERIVED and res.value and CALENDAR_VALUE.match(res.value):
                 refs.append(res.value)
-    date_clock_times(found, text)
-    return found
+    return date_clock_times(found, text)
 
 
-def date_clock_times(found: list[Timex], text: str) -> None:
-    """"10:35 a.m. (0735 GMT) Friday": a day named right after a clock time dates it."""
-    for time, nxt in itertools.pairwise(found):
+def date_clock_times(found: list[Timex], text: str) -> list[Timex]:
+    """"10:35 a.m. (0735 GMT) Friday": a day named right after a clock time dates it;
+    with nothing but a comma between ("midnight Friday", "5 p.m. EST, Nov. 6") the two
+    are one expression, as TimeML marks them."""
+    merged: set[int] = set()
+    for i, (time, nxt) in enumerate(itertools.pairwise(found)):
         if (time.granularity == "time" and time.value and nxt.granularity == "day" and nxt.value
                 and nxt.span[0] - time.span[1] <= 20
                 and not SENTENCE_BREAK.search(text, time.span[1], nxt.span[0])):
             time.value = nxt.value + time.value[10:]
+            if JOINED.fullmatch(text, time.span[1], nxt.span[0]):
+                time.span, time.text = (time.span[0], nxt.span[1]), text[time.span[0]:nxt.span[1]]
+                merged.add(i + 1)
+    return [t for i, t in enumerate(found) if i not in merged] if merged else found
 
 
 def to_timex(res: Resolved, text: str, start: int, end: int) -> Timex:
@@ -94,10 +109,21 @@ def vetoed(rule: str, span: Span, text: str, start: int, end: int) -> bool:
     if rule in ("weekday", "season", "decade"):
         return inside_longer_name(span)
     if rule == "set":
-        return part_of_name(span)
+        return part_of_name(span) or AVERAGE_BEFORE.search(text, start - 9, start) is not None
     if rule == "ref":
         return ref_vetoed(first, text, start, end)
+    if rule in ("relday", "time") and first.is_alpha:
+        return title_word(first)
     return False
+
+
+def title_word(token: Token) -> bool:
+    """"USA Today", "High Noon": a capitalised day word continuing a capitalised name
+    inside a sentence is a title, not a time."""
+    if not token.text[0].isupper() or token.is_sent_start or token.i == 0:
+        return False
+    prev = token.nbor(-1)
+    return prev.is_alpha and prev.text[0].isupper() and not prev.is_sent_start
 
 
 def ref_vetoed(first: Token, text: str, start: int, end: int) -> bool:
@@ -158,7 +184,9 @@ def tense_direction(span: Span) -> str | None:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS):
         return "future"
-    if (verb.tag_ == "VBG" and aux & PROGRESSIVE_AUX) or {"would", "be"} <= aux:
+    if aux & MAYBE_MODALS and "have" not in aux:
+        return "future"
+    if verb.tag_ == "VBG" and aux & PROGRESSIVE_AUX:
         return "future"
     if verb.tag_ == "VBD" or aux & PAST_AUX or (verb.tag_ == "VBN" and not aux):
         return "past"

@@ -32,7 +32,7 @@ REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_R
         "these days": "PRESENT_REF",
         "recent": "PAST_REF", "recently": "PAST_REF", "lately": "PAST_REF",
         "previously": "PAST_REF", "past": "PAST_REF", "soon": "FUTURE_REF",
-        "future": "FUTURE_REF"}
+        "future": "FUTURE_REF", "date": "FUTURE_REF"}  # "at a later date"
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -87,7 +87,7 @@ _MOD = (r"(?i:about|around|almost|nearly|more\s+than|less\s+than|over|under|at\s
         r"|up\s+to|roughly|some|just|only|the\s+better\s+part\s+of)")
 _TZ = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST))?"
 
-_PLURAL = r"(?:days|weeks|months|years|decades)"
+_PLURAL = r"(?:minutes|hours|days|weeks|months|years|decades)"
 # "for years", "within weeks": a bare plural after a preposition of extent (not "over the years")
 _EXTENT = "|".join(rf"(?<={w} )" for w in ("for", "For", "within", "in", "after", "After"))
 _ONES = _alt(_UNITS[1:10])
@@ -142,13 +142,15 @@ RULE_PATTERNS: dict[str, str] = {
     "relpart": rf"(?P<rel>(?i:this|last))\s+(?P<part>(?i:{PART}))\b",
     "weekday": (rf"(?:(?P<rel>{_REL})\s+)?(?P<wd>{WEEKDAY})\b"
                 rf"(?:\s+(?P<part>(?i:{PART})))?"),
-    "time": (r"(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))" + _TZ
+    "time": (r"(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b"
+             r"|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b))" + _TZ
              + r"|(?P<word>(?i:noon|midnight))\b"),
     "month": (rf"(?:(?P<edge>{_EDGE})[\s-]+)?(?:(?P<rel>{_REL})\s+)?(?P<month>{MONTH})"
               r"(?![\w'’])(?:\s+(?P<yrel>(?i:this|last|next))\s+(?i:year)\b)?"),
     "year": rf"(?:(?i:fiscal|early|mid|late|the\s+year)[\s-]+)?(?P<year>{YEAR})",
     "duration": (rf"(?:{_MOD}\s+)*(?:(?i:the)\s+)?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?"
-                 rf"[\s-]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?\b"
+                 rf"[\s-]+(?:(?i:trading|business|working)\s+(?=days?\b))?"
+                 rf"(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?\b"
                  r"(?![-\s]old\b|-earlier|-ago|-long\b|(?<=quarter)\s+of\b|(?<=quarters)\s+of\b)"),
     "set": (r"(?P<adj>(?i:daily|nightly|hourly|weekly|biweekly|monthly|yearly|annually))"
             rf"\b|(?i:every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\b"
@@ -156,7 +158,7 @@ RULE_PATTERNS: dict[str, str] = {
     "ref": (r"(?P<ref>(?i:right\s+now|just\s+now|now|currently|nowadays|these\s+days|recently"
             r"|recent|lately|previously|soon|current(?!\s+(?:quarter|period|fiscal|year)s?\b)|the\s+(?:(?:near|distant|foreseeable|immediate)\s+)?future"
             r"|the\s+past))\b(?![-‑])"
-            r"|(?<=\bat\s)(?P<atref>(?i:present|the\s+moment))\b"),
+            r"|(?<=\bat\s)(?P<atref>(?i:present|the\s+moment|a\s+later\s+date))\b"),
 }
 
 RULES = {name: re.compile(p) for name, p in RULE_PATTERNS.items()}

@@ -10,10 +10,12 @@ import re
 from rumorscope.extract import timex_calendar as cal
 from rumorscope.extract.timex_lexicon import (
     ORDINALS,
+    PART,
     PARTS_OF_DAY,
     REFS,
     SETS,
     UNIT_CODES,
+    WEEKDAY,
     WEEKDAYS,
 )
 from rumorscope.extract.timex_resolve import (
@@ -23,6 +25,7 @@ from rumorscope.extract.timex_resolve import (
     day_value,
     deictic_week,
     duration,
+    fine_enough,
     handles,
     number,
     quarter_of,
@@ -30,6 +33,10 @@ from rumorscope.extract.timex_resolve import (
     with_part,
 )
 
+# "Tuesday nights", "Monday and Tuesday nights": a weekday with a plural part of day recurs.
+PLURAL_PART = re.compile(rf"(?P<other>\s+(?:and|or)\s+{WEEKDAY})?\s+(?P<part>{PART})s\b", re.I)
+# The mentions a shift by one unit can count from: "two days later" needs a day.
+FINE_BASES = {"day": ("day",), "week": ("day",), "month": ("day", "month")}
 PAST_RELS = {"last": "past", "past": "past", "previous": "past", "next": "future",
              "coming": "future"}
 
@@ -55,6 +62,8 @@ def plain_duration(m: re.Match, ctx: Context) -> list[Resolved]:
         return []
     if m["half"] or m["half2"]:
         n = n + 0.5 if n != "X" else n
+    if m.group().lower() == "one day" and ctx.direction() == "future":
+        return [Resolved("FUTURE_REF", "reference")]  # "she will one day lead": someday
     return [Resolved(duration(n, unit), "duration", "DURATION")]
 
 
@@ -66,7 +75,8 @@ def span_duration(m: re.Match, ctx: Context) -> list[Resolved]:
     plural = m["unit"].lower().endswith("s")
     shifts = rel in ("following", "previous") or (rel == "next" and unit == "day")
     if not m["num"] and not plural and shifts and unit in ("day", "week", "month", "year"):
-        base = ctx.ref("day", "month", "year") or (ctx.anchor.isoformat() if ctx.anchor else None)
+        base = ctx.ref(*FINE_BASES.get(unit, ("year",)))
+        base = base or (ctx.anchor.isoformat() if ctx.anchor else None)
         step = -1 if rel == "previous" else 1
         gran = "day" if unit == "week" else unit
         value = shift_value(base, unit, step)[:{"year": 4, "month": 7}.get(unit)] if base else None
@@ -86,12 +96,16 @@ def ago(m: re.Match, ctx: Context) -> list[Resolved]:
     if unit in ("hour", "minute", "second"):
         return [Resolved(day_value(ctx.anchor), "day")]
     sign = 1 if m["dir"].lower() == "later" else -1
-    if m["dir"].lower() != "ago":
-        base = ctx.value_in_sentence() or ctx.ref("quarter", "day", "month", "year")
+    if m["dir"].lower() != "ago":  # "two days later" counts from a day, not from "1997"
+        need = FINE_BASES.get(unit, ("quarter", "day", "month", "year"))
+        said = ctx.value_in_sentence()
+        base = said if said and any(fine_enough(said, n) for n in need) else ctx.ref(*need)
     else:  # "a year ago" beside a quarter's results compares with that quarter
         base = ctx.ref("quarter") if unit == "year" and n == 1 else None
-    if base is not None:
-        return [Resolved(shift_value(base, unit, int(sign * n)), gran)]
+    if base is not None:  # "a decade later" moves ten years
+        years = {"decade": 10, "century": 100}.get(unit)
+        step = int(sign * n * (years or 1))
+        return [Resolved(shift_value(base, "year" if years else unit, step), gran)]
     if ctx.anchor is None:
         return [Resolved(None, gran)]
     return [Resolved(at_granularity(ctx.anchor, unit, int(-sign * n)), gran)]
@@ -214,9 +228,12 @@ def relative_part(m: re.Match, ctx: Context) -> list[Resolved]:
 @handles("weekday")
 def weekday(m: re.Match, ctx: Context) -> list[Resolved]:
     """A weekday is the closest one before the anchor unless tense or "next" says later."""
+    target = WEEKDAYS[m["wd"].lower()]
+    if plural := PLURAL_PART.match(m.string, m.end()):
+        return [Resolved(f"XXXX-WXX-{target + 1}{PARTS_OF_DAY[plural['part'].lower()]}", "set",
+                         "SET", end=None if plural["other"] else plural.end())]
     if ctx.anchor is None:
         return [with_part(None, m["part"])]
-    target = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
     direction = PAST_RELS.get(rel) or ctx.direction() or "past"
     back = (ctx.anchor.weekday() - target) % 7
@@ -233,12 +250,31 @@ def clock_time(m: re.Match, ctx: Context) -> list[Resolved]:
     if m["word"]:
         hour, minute = (12 if m["word"].lower() == "noon" else 0), 0
     else:
-        hour, minute = int(m["h"]) % 12, int(m["m"] or 0)
-        if m["ap"].lower().startswith("p"):
-            hour += 12
+        hour, minute = clock_hour(int(m["h"]), m["ap"].lower().split()[-1]), int(m["m"] or 0)
+        if hour is None:
+            return []
     day = ctx.day_in_sentence() or ctx.anchor
     return [Resolved(f"{day.isoformat()}T{hour:02d}:{minute:02d}" if day else None, "time",
                      "TIME")]
+
+
+# The 12-hour clock readings each part of day can hold, and hours to add to them:
+# "4 in the morning" is 04:00, "9 at night" 21:00, "2 at night" 02:00.
+PART_HOURS = {"morning": (range(1, 12), 0), "afternoon": (range(1, 7), 12),
+              "evening": (range(4, 12), 12)}
+
+
+def clock_hour(hour: int, marker: str) -> int | None:
+    """The 24-hour hour of `hour` followed by a.m./p.m. or a part of day; None when the
+    part of day cannot hold it ("1 in the evening" is no clock time)."""
+    if marker == "night":
+        return hour % 12 + (12 if 6 <= hour <= 11 else 0)
+    if marker == "afternoon" and hour == 12:
+        return 12
+    if marker in PART_HOURS:
+        hours, add = PART_HOURS[marker]
+        return hour + add if hour in hours else None
+    return hour % 12 + (12 if marker.startswith("p") else 0)
 
 
 @handles("set")
