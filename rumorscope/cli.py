@@ -145,6 +145,16 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
+def _register_subcommands() -> None:
+    """Commands that live with their own subsystem, registered at the top level."""
+    from rumorscope.credibility.cli import credibility_app
+
+    app.add_typer(credibility_app)
+
+
+_register_subcommands()
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

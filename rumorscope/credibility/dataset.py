@@ -14,8 +14,12 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rumorscope.schema import Analysis, Article
+
+if TYPE_CHECKING:
+    from rumorscope.analyzer import Analyzer
 
 CACHE_DIR = Path(".cache")
 FAKE_LABELS = {"fake", "false", "1"}
@@ -69,7 +73,8 @@ def read_labelled(path: Path) -> list[Record]:
         text = obj.get("text") or obj.get("content") or obj.get("body") or ""
         if y is None or not text.strip():
             continue
-        records.append(Record(id=str(obj.get("id") or hashlib.sha256(text.encode()).hexdigest()[:16]),
+        rid = obj.get("id") or hashlib.sha256(text.encode()).hexdigest()[:16]
+        records.append(Record(id=str(rid),
                               title=obj.get("title") or "", text=text, y=y,
                               outlet=obj.get("outlet"), group=obj.get("pair")))
     return records
@@ -107,10 +112,25 @@ def cached_analyses(data: Path, records: list[Record], chunk: int = 64,
         for start in range(0, len(todo), chunk):
             batch = [article_of(r, max_chars) for r in todo[start:start + chunk]]
             with gzip.open(path, "at", encoding="utf-8") as out:
-                for analysis in analyzer.analyze_many(batch):
+                for analysis in _analyse_robustly(analyzer, batch):
                     done[analysis.article.id] = analysis
                     out.write(json.dumps(analysis.to_json_dict(), ensure_ascii=False) + "\n")
     return done
+
+
+def _analyse_robustly(analyzer: Analyzer, batch: list[Article]) -> list[Analysis]:
+    """The batch's analyses; an article the pipeline fails on gets a bare one saying so,
+    so one extractor bug costs a training example, not the whole cache run."""
+    try:
+        return list(analyzer.analyze_many(batch))
+    except Exception:
+        results = []
+        for article in batch:
+            try:
+                results.append(analyzer.analyze(article))
+            except Exception as error:
+                results.append(Analysis(article=article, warnings=[f"analysis failed: {error}"]))
+        return results
 
 
 def _rewrite(path: Path, analyses: dict[str, Analysis]) -> None:

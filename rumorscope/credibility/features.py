@@ -65,6 +65,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org
                   r"com\.au|co|uk|au|tv|us|ca|io|ly|me|news|online)\b(?:/\S*)?", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+(?:\S+\s*){1,4}$")
 _SENTENCE_END = re.compile(r"[.!?\"”’')]\s*$")
 
 
@@ -116,8 +117,31 @@ def mask(text: str, outlet: str | None = None) -> str:
     return text
 
 
+def excluded_spans(text: str, outlet: str | None = None) -> list[tuple[int, int]]:
+    """Spans of `text` no signal may count: furniture lines, outlet names, URLs, handles."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip() and is_furniture(line):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    for pattern in (_EMAIL, _URL, _HANDLE, _OUTLETS):
+        spans.extend(m.span() for m in pattern.finditer(text))
+    for variant in outlet_variants(outlet):
+        spans.extend(m.span() for m in re.finditer(rf"(?i)\b{re.escape(variant)}\b", text))
+    return sorted(spans)
+
+
+def clean_title(title: str | None) -> str:
+    """The headline without a trailing site name ("... | Celeb Dirty Laundry", "... - Report")."""
+    title = (title or "").strip()
+    while (found := _TITLE_SUFFIX.search(title)) and found.start() > 0:
+        title = title[:found.start()].rstrip()
+    return title
+
+
 def model_text(title: str | None, text: str, outlet: str | None = None,
                max_chars: int = 20000) -> str:
     """What the text model reads: the headline, then the prose, cleaned and masked."""
     body = strip_furniture(text[:max_chars])
-    return mask(f"{title or ''}\n{body}", outlet)
+    return mask(f"{clean_title(title)}\n{body}", outlet)

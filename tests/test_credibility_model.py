@@ -1,0 +1,117 @@
+"""The credibility model: calibration metric, reproducible fitting, the shipped model's
+scores and reasons, and that outlet names and page furniture do not move a score."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import numpy as np
+from typer.testing import CliRunner
+
+from rumorscope.credibility import model as model_module
+from rumorscope.credibility import score
+from rumorscope.credibility.cli import credibility_app
+from rumorscope.credibility.dataset import Record
+from rumorscope.credibility.evaluate import expected_calibration_error, metrics
+from rumorscope.credibility.model import DEFAULT_PATH, LIKELY_FALSE, LIKELY_TRUE, load
+from rumorscope.credibility.train import Example, fit
+from rumorscope.schema import Article
+
+STORY = ("Marla Quince and Dev Oakes have split after six years together, {outlet} reported "
+         "on Monday. A source close to the couple told {outlet} that the pair had grown apart. "
+         "\"They tried for a long time,\" the insider said. Quince's representative did not "
+         "respond to a request for comment. The couple married in 2017 in Lisbon and share a "
+         "daughter, Ivy, 4. Oakes was recently seen without his wedding ring, and fans "
+         "believe the split is final.")
+FURNITURE = "Play video content {outlet}.com\nGetty Images\nShare on Facebook\n"
+
+
+def test_ece_is_zero_when_calibrated_and_large_when_overconfident():
+    y = np.array([1, 0] * 50)
+    assert expected_calibration_error(y, np.full(100, 0.5)) < 1e-9
+    overconfident = np.where(y == 1, 0.99, 0.99)
+    assert expected_calibration_error(y, overconfident) > 0.4
+    values = metrics(y, np.where(y == 1, 0.9, 0.1))
+    assert values["accuracy"] == values["macro_f1"] == values["fake_f1"] == 1.0
+
+
+def _toy_examples() -> list[Example]:
+    rng = np.random.default_rng(1)
+    fake = ["shocking insider claims secret split", "sources say bombshell feud rumours",
+            "allegedly furious star dumped lover"]
+    real = ["court filing shows divorce settled", "spokesperson confirmed the wedding date",
+            "the studio announced the film release"]
+    out = []
+    for i in range(60):
+        y = i % 2
+        words = [*rng.choice(fake if y else real, 2), "news", "today"]
+        record = Record(id=f"r{i}", title="", text=" ".join(words), y=y)
+        out.append(Example(record, record.text, {"hedge_rate": float(y + rng.random())}, "toy"))
+    return out
+
+
+def test_fit_is_reproducible():
+    first, second = fit(_toy_examples(), seed=7), fit(_toy_examples(), seed=7)
+    assert np.array_equal(first.stacker.coef_, second.stacker.coef_)
+    assert np.array_equal(first.text_model.coef_, second.text_model.coef_)
+    assert first.meta["threshold"] == second.meta["threshold"]
+    assert first.text_model.coef_.shape[1] > 0
+
+
+def test_shipped_model_records_its_data():
+    bundle = load()
+    assert DEFAULT_PATH.stat().st_size < 20 * 1024 * 1024
+    assert set(bundle.meta["data_sha256"]) == {"gossipcop", "celebrity", "fakenewsamt"}
+    assert all(len(h) == 64 for h in bundle.meta["data_sha256"].values())
+    assert bundle.meta["seed"] == 0
+
+
+def test_reference_article_score_and_reasons(reference_analysis):
+    values, credibility = score(reference_analysis)
+    text = reference_analysis.article.text
+    assert values["self_disputing"] > 0
+    assert 0.0 <= credibility.p_false <= 1.0
+    expected = ("likely_false" if credibility.p_false >= LIKELY_FALSE else
+                "likely_true" if credibility.p_false <= LIKELY_TRUE else "uncertain")
+    assert credibility.label == expected
+    assert credibility.model.startswith("rumorscope-credibility")
+    assert credibility.reasons
+    effects = [abs(r.effect) for r in credibility.reasons]
+    assert effects == sorted(effects, reverse=True)
+    for reason in credibility.reasons:
+        for start, end in reason.evidence:
+            assert 0 <= start < end <= len(text)
+    assert any(r.evidence for r in credibility.reasons)
+
+
+def test_outlet_names_and_page_furniture_do_not_move_the_score(analyzer):
+    scores = []
+    for outlet in ("TMZ", "Us Weekly", "Radar Online", "Daily Mail", "E! News", "People"):
+        for furniture in ("", FURNITURE):
+            text = furniture.format(outlet=outlet) + STORY.format(outlet=outlet)
+            article = Article(id=f"{outlet}{len(furniture)}", title="Marla and Dev split",
+                              text=text)
+            scores.append(score(analyzer.analyze(article))[1].p_false)
+    assert max(scores) - min(scores) < 0.03, scores
+
+
+def test_score_without_a_model_gives_signals_only(monkeypatch, reference_analysis, tmp_path):
+    monkeypatch.setattr(model_module, "DEFAULT_PATH", tmp_path / "missing.joblib")
+    values, credibility = model_module.score(reference_analysis)
+    assert values and credibility.label == "unscored" and credibility.p_false is None
+
+
+def test_evaluate_command_prints_every_figure(monkeypatch, tmp_path):
+    monkeypatch.setattr("rumorscope.credibility.dataset.CACHE_DIR", tmp_path / "cache")
+    path = tmp_path / "small.jsonl.gz"
+    rows = [{"id": f"x{i}", "label": ("fake", "real", "legit")[i % 3],
+             "title": "Marla and Dev", "text": STORY.format(outlet="the site") + f" Day {i}."}
+            for i in range(6)]
+    with gzip.open(path, "wt") as out:
+        out.writelines(json.dumps(r) + "\n" for r in rows)
+    result = CliRunner().invoke(credibility_app, ["evaluate", "--data", str(path)])
+    assert result.exit_code == 0, result.output
+    for figure in ("accuracy=", "macro_f1=", "fake_f1=", "roc_auc=", "ece="):
+        assert figure in result.output
+    assert "n=6" in result.output
