@@ -1,6 +1,6 @@
 """Score rumorscope's attributions against PolNeAR (Newell et al., LREC 2018).
 
-    python -m eval.polnear --data ../shared/data/polnear/dev [-v]
+    python -m eval.polnear --data ../shared/data/polnear/dev [-v] [--cache F]
 
 Gold: each article's brat .ann files (Source, Cue, Content spans tied by an Attribution
 event). A discontinuous span is taken as the stretch from its first to its last piece.
@@ -30,7 +30,12 @@ from spacy.tokens import Doc
 
 from eval.scoring import PRF, greedy_match, overlaps
 from rumorscope.extract.attribution import find_attributions
-from rumorscope.extract.attribution_train import GoldAttribution, project_nlp, read_split
+from rumorscope.extract.attribution_train import (
+    GoldAttribution,
+    parsed,
+    project_nlp,
+    read_split,
+)
 from rumorscope.schema import Attribution
 
 ROLES = ("source", "cue", "content")
@@ -116,12 +121,13 @@ def main(argv: list[str] | None = None) -> None:
                         help="parc: also beliefs and the writer's first person, as PolNeAR "
                              "annotates; spec: the project's rules (speech only)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print misses per file")
+    parser.add_argument("--cache", type=Path, help="DocBin file to keep the parses in")
     args = parser.parse_args(argv)
     articles = [a for a in read_split(args.data) if a[2]]
     nlp = project_nlp()
     scores = Scores()
     texts = [text for _name, text, _anns in articles]
-    for (name, text, annotators), doc in zip(articles, nlp.pipe(texts, batch_size=16),
+    for (name, text, annotators), doc in zip(articles, parsed(nlp, texts, args.cache),
                                              strict=True):
         pred = find_attributions(doc, scheme=args.scheme)
         scores.add(text, pred, annotators)

@@ -146,6 +146,35 @@ def test_thinking_verbs_only_in_parc_scheme(nlp):
     assert [a.source.text for a in attrs(nlp, text, scheme="parc")] == ["Maya Linden"]
 
 
+def test_outlet_whose_name_starts_with_a_pronoun(nlp):
+    a = one(attrs(nlp, "In March, Us Weekly confirmed that Maya Linden is engaged."), "Us Weekly")
+    assert a.cue.text == "confirmed"
+    assert a.content.text == "Maya Linden is engaged"
+
+
+def test_news_learned_in_the_perfect_is_a_report(nlp):
+    a = one(attrs(nlp, "Star Pulse has learned that Theo Brandt moved out in May."), "Star Pulse")
+    assert a.content.text == "Theo Brandt moved out in May"
+    b = one(attrs(nlp, "Star Pulse has come to know that Theo Brandt moved out in May."),
+            "Star Pulse")
+    assert b.content.text == "Theo Brandt moved out in May"
+    assert attrs(nlp, "Maya Linden knows that Theo Brandt moved out in May.") == []
+
+
+def test_announcing_an_event_reports_nothing(nlp):
+    text = ("It has been a year since Maya Linden and Theo Brandt announced their split, "
+            "and the pair have moved on.")
+    assert attrs(nlp, text) == []
+    assert attrs(nlp, "Last spring Maya Linden and Theo Brandt announced their split.") == []
+
+
+def test_quote_inside_a_clause_frames_no_speech(nlp):
+    found = attrs(nlp, 'Although Star Pulse reported there were "no signs of romance on set," '
+                       "photos emerged in June.")
+    assert [a.source.text for a in found] == ["Star Pulse"]
+    assert found[0].content.text.startswith("there were")
+
+
 def test_apostrophes_are_not_quote_marks():
     text = "‘Ye’s new album and the kids’ toys were a hit, and Theo’s ‘Lisbon’ tour sold out."
     assert [text[q.start:q.end] for q in find_quotes(text)] == ["Lisbon"]
@@ -192,9 +221,10 @@ def test_tabloid_gold_floor(shared):
         pred = Analysis(article=Article(id=gold["id"], text=gold["text"]),
                         attributions=find_attributions(doc, doc._.entities))
         score_attributions(pred, gold, scores)
-    assert scores.source_loose.f1 >= 0.75
-    assert sum(scores.types) / len(scores.types) >= 0.85
-    assert scores.content.f1 >= 0.78
+    assert scores.source_exact.f1 >= 0.82
+    assert scores.source_loose.f1 >= 0.84
+    assert sum(scores.types) / len(scores.types) >= 0.90
+    assert scores.content.f1 >= 0.85
 
 
 def test_brat_reader_keeps_roles_and_discontinuous_spans(tmp_path):

@@ -46,10 +46,13 @@ NON_SPEECH = frozenset({
     "aware", "learn", "notice", "recognize", "support", "oppose", "need", "try",
     "look", "watch", "hear", "care", "spot",
 })
+# Verbs of coming to know: in the perfect ("has learned") an outlet's news-gathering.
+NEWS_VERBS = frozenset({"learn", "know", "hear"})
 # Speech verbs whose noun-phrase object or infinitive is what was said (spec: "confirmed
-# her pregnancy", "denied the allegations", "vowed to return").
+# her pregnancy", "denied the allegations", "vowed to return"); not "announce", whose
+# object names an event ("announced their split"), not a claim.
 SPEECH_OBJECT_VERBS = frozenset({
-    "confirm", "deny", "announce", "reveal", "admit", "explain", "dispute", "reject",
+    "confirm", "deny", "reveal", "admit", "explain", "dispute", "reject",
     "acknowledge", "describe", "call", "claim", "praise", "criticize", "criticise", "slam",
     "blast", "defend", "discuss", "mention", "address", "tweet", "post", "share", "report",
     "state", "declare", "promise", "predict", "suggest", "recommend", "question", "ask",
@@ -62,6 +65,7 @@ RELATIVES = frozenset({"that", "which", "who", "whom", "what"})
 QUOTE_CHARS = frozenset("“”‘’\"'")
 # The outlet speaking of itself ("In Touch can exclusively reveal") is the article's voice.
 SELF_REPORT = re.compile(r"\bcan (?:now )?(?:exclusively )?(?:reveal|confirm|report)\b", re.I)
+CLAUSE_BREAKS = frozenset(".,:;!?—–-…\n\"'“”‘’()[]")
 CONTINUATION_SENTENCES = 2
 MIN_CONTINUATION_WORDS = 3
 
@@ -137,7 +141,8 @@ def _cue_attributions(doc: Doc, text: str, quotes: list[Quote], sent_of: list[in
     cue_tokens = frozenset(i for start, end in spans for i in range(start, end))
     for start, end in spans:
         head = cue_head(doc, start, end)
-        if _modifier(head) or (not parc and (head.lemma_.lower() in NON_SPEECH
+        if _modifier(head) or (not parc and ((head.lemma_.lower() in NON_SPEECH
+                                              and not _news_learned(head))
                                              or _bare_passive(head))):
             continue
         source = source_of(doc, start, end)
@@ -148,8 +153,9 @@ def _cue_attributions(doc: Doc, text: str, quotes: list[Quote], sent_of: list[in
             continue
         if not parc:
             source = _antecedent_of_relative(doc, source)
-        if not parc and doc[source[0]].lower_ in FIRST_PERSON and (
-                not mask[source[0]] or doc[source[0]].lower_ == "you"):
+        first = doc[source[0]]
+        if not parc and first.pos_ == "PRON" and first.lower_ in FIRST_PERSON and (
+                not mask[source[0]] or first.lower_ == "you"):
             continue
         src = (doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1]))
         cue = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
@@ -180,6 +186,15 @@ def _modifier(head: Token) -> bool:
     return after_possessive or head.dep_ in {"amod", "compound"} or (
         head.head.pos_ in {"NOUN", "PROPN"} and head.i < head.head.i
         and head.dep_ not in {"nsubj", "nsubjpass"} and not verb_read_as_noun(head))
+
+
+def _news_learned(head: Token) -> bool:
+    """"Us Weekly has learned that ...": knowledge newly come by, in the perfect, is how
+    a source passes news on (PolNeAR and the spec both count it), unlike "she knows"."""
+    verbs = [head, head.head] if head.dep_ in {"xcomp", "advcl"} else [head]  # "has come to"
+    return head.lemma_.lower() in NEWS_VERBS and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children) and any(
+        c.dep_ == "ccomp" for c in head.children)
 
 
 def _bare_passive(head: Token) -> bool:
@@ -219,7 +234,8 @@ def _speech_frames(doc: Doc, text: str, quotes: list[Quote]) -> list[int]:
     snapped' and '"...?" asked Kim' report speech whatever the verb."""
     verbs = []
     for q in quotes:
-        if text[q.start:q.end].rstrip()[-1:] not in {",", "?", "!", "—", "…"}:
+        if text[q.start:q.end].rstrip()[-1:] not in {",", "?", "!", "—", "…"} \
+                or not _opens_clause(text, q.outer[0]):
             continue
         after = doc.char_span(q.outer[1], min(len(text), q.outer[1] + 80),
                               alignment_mode="expand")
@@ -233,6 +249,13 @@ def _speech_frames(doc: Doc, text: str, quotes: list[Quote]) -> list[int]:
                 or first.head.i - first.i <= 2):
             verbs.append(first.head.i)
     return verbs
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether a quotation starting at `start` stands on its own (after a sentence break
+    or punctuation), not inside a running clause ('TMZ reported there were "..."')."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in CLAUSE_BREAKS
 
 
 def _quote_opening_next(doc: Doc, quotes: list[Quote], token: int) -> Quote | None:

@@ -204,22 +204,30 @@ def content_of(doc: Doc, start: int, end: int, source: tuple[int, int] | None,
     if "according" in lowered or head.lower_ == "according" or (
             "as" in lowered and head.dep_ in {"advcl", "prep", "agent", "pobj"}):
         return _rest_of_clause(doc, start, end, source, sent)
-    clause = _complement(head)
+    clause = _complement(head) or next(  # "has come to know that ...": a later cue word's
+        (c for t in doc[head.i + 1:end] if (c := _complement(t)) is not None), None)
     if clause is not None and clause.dep_ in {"dobj", "attr", "oprd", "xcomp"} \
             and object_verbs is not None and head.lemma_.lower() not in object_verbs:
         clause = None
     if clause is not None:
         return trim(doc, clause.left_edge.i, _clause_end(clause, cues))
+    subordinate = any(c.dep_ == "mark" for c in head.children)  # "since X announced"
     if head.dep_ in {"parataxis", "ccomp", "advcl"} and head.i > head.head.i \
-            and not _says(head.head):
+            and not _says(head.head) and not subordinate:
         return _around(doc, head, start, end, source)
+    if head.dep_ == "advcl" and 0 <= head.head.i - end <= 2:
+        # "Although TMZ reported there were ...": the parser hangs the cue on the clause
+        # it reports; that clause is the content.
+        return trim(doc, end, head.head.right_edge.i + 1)
     passive = [c for c in head.children if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in head.children):
         return trim(doc, passive[0].left_edge.i, passive[0].right_edge.i + 1)
     after = trim(doc, max(end, source[1] if source else end), sent.end)
     if rest and after[1] - after[0] >= 2 and head.pos_ in {"VERB", "AUX"}:
         return after
-    if head.dep_ == "ROOT" and source is not None and source[0] > sent.start + 2:
+    has_object = any(c.dep_ in OBJECTS for c in head.children)  # "announced their split"
+    if head.dep_ == "ROOT" and source is not None and source[0] > sent.start + 2 \
+            and not has_object:
         return trim(doc, sent.start, min(source[0], start))
     return None
 
