@@ -36,7 +36,13 @@ class PRF:
 
     def line(self, name: str) -> str:
         return (f"{name}: precision {self.precision:.3f} recall {self.recall:.3f} "
-                f"F1 {self.f1:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn})")
+                f"F1 {self.f1:.3f} (tp {_count(self.tp)}, fp {_count(self.fp)}, "
+                f"fn {_count(self.fn)})")
+
+
+def _count(value: float) -> str:
+    """Counts are whole numbers, or averages over annotators: print them either way cleanly."""
+    return f"{value:.0f}" if round(value, 6).is_integer() else f"{value:.1f}"
 
 
 def overlaps(a: tuple[int, int] | list[int], b: tuple[int, int] | list[int]) -> bool:
