@@ -147,9 +147,11 @@ def schema() -> None:
 
 def _register_subcommands() -> None:
     """Commands that live with their own subsystem, registered at the top level."""
+    from rumorscope.corpus.cli import corpus_app
     from rumorscope.credibility.cli import credibility_app
 
     app.add_typer(credibility_app)
+    app.add_typer(corpus_app)
 
 
 _register_subcommands()

@@ -139,6 +139,34 @@ def test_store_made_by_first_version_opens_and_gets_stories(db_url):
         store.close()
 
 
+def test_store_made_at_0002_gets_weights_and_document_frequencies(db_url):
+    old = make_engine(db_url)
+    migrate(old, "0002")
+    analysis = make_analysis("k1", "Lena Ortiz opened a bakery in Toronto.")
+    with old.begin() as connection:
+        connection.execute(sa.text(
+            "INSERT INTO stories (id, title, size) VALUES (7, 'bakery', 1)"))
+        connection.execute(sa.text(
+            "INSERT INTO articles (id, analysis, ingested_at, story_id) "
+            "VALUES ('k1', :a, :t, 7)"),
+            {"a": analysis.model_dump_json(by_alias=True), "t": "2024-03-02 10:00:00"})
+        for key in ("t:bakery", "t:toronto"):
+            connection.execute(sa.text(
+                "INSERT INTO article_keys (key, article_id) VALUES (:k, 'k1')"), {"k": key})
+    old.dispose()
+    store = Store(db_url)
+    try:
+        with store.engine.connect() as connection:
+            df = dict(connection.execute(sa.text("SELECT key, df FROM key_df")).all())
+            weights = set(connection.scalars(sa.text("SELECT weight FROM article_keys")))
+        assert df == {"t:bakery": 1, "t:toronto": 1}
+        assert weights == {1.0}
+        again = make_analysis("k2", "Lena Ortiz opened a bakery in Toronto.")
+        assert store.add(again).matched == "k1"
+    finally:
+        store.close()
+
+
 def test_articles_about_one_event_share_a_story(store):
     first = make_analysis(
         "m1", 'Dana Vale announced her engagement to Rick Moor at the Cannes gala: '
@@ -157,3 +185,8 @@ def test_articles_about_one_event_share_a_story(store):
     assert placed[1].matched == "m1"
     assert placed[2].story != placed[0].story
     assert _count(store, "stories") == 2
+    with store.engine.connect() as connection:
+        wrong_df = connection.execute(sa.text(
+            "SELECT COUNT(*) FROM key_df k WHERE k.df != "
+            "(SELECT COUNT(*) FROM article_keys a WHERE a.key = k.key)")).scalar()
+    assert wrong_df == 0 and _count(store, "key_df") > 10

@@ -10,13 +10,16 @@ import json
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from itertools import islice
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from rumorscope.corpus.store import DEFAULT_URL, Store
+from rumorscope.corpus import DEFAULT_URL
 from rumorscope.ingest import IngestError, iter_articles
 from rumorscope.schema import Article
+
+if TYPE_CHECKING:
+    from rumorscope.corpus.store import Store
 
 corpus_app = typer.Typer(help="Store articles and follow stories across outlets.",
                          no_args_is_help=True, add_completion=False,
@@ -62,11 +65,12 @@ def ingest(
     db: DbOption = DEFAULT_URL,
 ) -> None:
     """Analyse articles and store them with their analyses; place each in its story."""
+    from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from rumorscope.analyzer import Analyzer
 
-    store = Store(db)
+    store = _open(db)
     errors: list[IngestError] = []
     stored = 0
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -74,7 +78,7 @@ def ingest(
     try:
         if replaced := store.place_unplaced():
             _say(f"placed {replaced} articles of an older store in stories")
-        with Progress(*columns, transient=False) as progress:
+        with Progress(*columns, console=Console(stderr=True)) as progress:
             task = progress.add_task("ingesting", total=None)
             analyses = Analyzer().analyze_many(new_articles(iter_articles(paths), store, errors))
             for analysis in analyses:
@@ -93,6 +97,92 @@ def ingest(
 
 def _emit(data: Any, fmt: Format, text: str) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt is Format.json else text)
+
+
+def _open(db: str) -> Store:
+    from rumorscope.corpus.store import Store
+
+    try:
+        return Store(db)
+    except Exception as err:  # a bad URL or an unreachable server: one line, not a trace
+        _say(f"cannot open {db}: {err}")
+        raise typer.Exit(2) from None
+
+
+@corpus_app.command("stories")
+def stories_command(
+    db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text,
+    person: Annotated[str | None, typer.Option(help="Stories naming this person.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Stories this outlet published or "
+                                               "was cited in.")] = None,
+    since: Annotated[str | None, typer.Option(help="Active on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Begun on or before this date.")] = None,
+    limit: Annotated[int, typer.Option(help="Text format only: how many to show.")] = 50,
+) -> None:
+    """List stories, newest first (JSON: every story, no limit)."""
+    store = _open(db)
+    from rumorscope.corpus import queries
+
+    found = queries.list_stories(store, person, outlet, since, until)
+    store.close()
+    lines = [f"{s['id']:>6}  {s['last_published'] or '?':<10}  {len(s['articles']):>3} art.  "
+             f"{s['title'] or '(untitled)'}" for s in found[:limit]]
+    _emit(found, fmt, "\n".join(lines) or "no stories")
+
+
+@corpus_app.command("story")
+def story_command(story_id: Annotated[int, typer.Argument(help="Story id.")],
+                  db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text) -> None:
+    """One story: timeline across outlets, first report, citations, corroboration."""
+    store = _open(db)
+    from rumorscope.corpus import queries
+
+    report = queries.story_report(store, story_id)
+    store.close()
+    if report is None:
+        _say(f"no story {story_id}")
+        raise typer.Exit(1)
+    origins = ", ".join(o["outlet"] for o in report["first_report"]["cited_origins"])
+    lines = [f"story {report['id']}: {report['title']}"]
+    lines += [f"  {t['published'] or '?':<10} {t['outlet'] or '?':<24} {t['title'] or t['article']}"
+              for t in report["timeline"]]
+    lines.append(f"first report: {report['first_report']['earliest']}; cited origins: "
+                 f"{origins or 'none'}")
+    lines += [f"  {c['status']}: {c['claim']} ({', '.join(c['origins'])})"
+              for c in report["corroboration"]]
+    lines += [f"  contradiction: {c['claims'][0]['text']} / {c['claims'][1]['text']}"
+              for c in report["contradictions"]]
+    _emit(report, fmt, "\n".join(lines))
+
+
+@corpus_app.command("person")
+def person_command(name: Annotated[str, typer.Argument(help="Person name (or part).")],
+                   db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text) -> None:
+    """Every claim about a person over time, with its sources."""
+    store = _open(db)
+    from rumorscope.corpus import queries
+
+    report = queries.person_report(store, name)
+    store.close()
+    lines = [f"{c['published'] or '?':<10} {c['outlet'] or '?':<20} [{c['certainty']}] "
+             f"{c['claim']} (from {c['origin']})" for c in report["claims"]]
+    _emit(report, fmt, "\n".join(lines) or f"no claims about {name}")
+
+
+@corpus_app.command("outlet")
+def outlet_command(name: Annotated[str, typer.Argument(help="Outlet name as stored.")],
+                   db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text) -> None:
+    """An outlet's sourcing profile and score distribution."""
+    store = _open(db)
+    from rumorscope.corpus import queries
+
+    report = queries.outlet_report(store, name)
+    store.close()
+    text = (f"{name}: {report['articles']} articles, {report['claims']} claims; anonymous "
+            f"{report['anonymous_share']:.0%}, on record {report['on_record_share']:.0%} of "
+            f"attributed claims; cites {report['cites']}; labels "
+            f"{report['credibility']['labels']}")
+    _emit(report, fmt, text)
 
 
 if __name__ == "__main__":  # pragma: no cover

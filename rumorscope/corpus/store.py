@@ -22,10 +22,10 @@ from alembic.config import Config
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
-from rumorscope.corpus.stories import Placement, place, story_keys
+from rumorscope.corpus import DEFAULT_URL
+from rumorscope.corpus.stories import Info, Placement, place, story_keys
 from rumorscope.schema import Analysis
 
-DEFAULT_URL = "sqlite:///rumorscope.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 metadata = sa.MetaData()
@@ -41,6 +41,7 @@ articles = sa.Table(
     sa.Column("ingested_at", sa.DateTime(), nullable=False),
     sa.Column("story_id", sa.Integer()),
     sa.Column("key_norm", sa.Float()),
+    sa.Column("best_score", sa.Float()),
 )
 article_people = sa.Table(
     "article_people", metadata,
@@ -57,6 +58,12 @@ article_keys = sa.Table(
     "article_keys", metadata,
     sa.Column("key", sa.String(255), primary_key=True),
     sa.Column("article_id", sa.String(255), primary_key=True),
+    sa.Column("weight", sa.Float(), nullable=False),
+)
+key_df = sa.Table(
+    "key_df", metadata,
+    sa.Column("key", sa.String(255), primary_key=True),
+    sa.Column("df", sa.Integer(), nullable=False),
 )
 stories = sa.Table(
     "stories", metadata,
@@ -129,25 +136,36 @@ class SqlKeyIndex:
         return self.n
 
     def doc_freq(self, keys: Iterable[str]) -> dict[str, int]:
-        query = (sa.select(article_keys.c.key, sa.func.count())
-                 .where(article_keys.c.key.in_(list(keys))).group_by(article_keys.c.key))
+        query = sa.select(key_df.c.key, key_df.c.df).where(key_df.c.key.in_(list(keys)))
         return dict(self.connection.execute(query).all())
 
-    def postings(self, keys: Iterable[str]) -> list[tuple[str, str]]:
-        keys = list(keys)
-        if not keys:
+    def top_candidates(self, factors: dict[str, float], limit: int) -> list[str]:
+        if not factors:
             return []
-        query = sa.select(article_keys.c.article_id, article_keys.c.key).where(
-            article_keys.c.key.in_(keys))
-        return [tuple(row) for row in self.connection.execute(query)]
+        score = sa.func.sum(article_keys.c.weight * sa.case(factors, value=article_keys.c.key))
+        query = (sa.select(article_keys.c.article_id)
+                 .where(article_keys.c.key.in_(list(factors)))
+                 .group_by(article_keys.c.article_id).order_by(score.desc()).limit(limit))
+        return list(self.connection.scalars(query))
 
-    def candidate_info(self, ids: Iterable[str]) -> dict[str, tuple[int, float, str | None]]:
+    def dot(self, ids: list[str], factors: dict[str, float]) -> dict[str, float]:
+        # These articles' own keys (by ix_article_keys_article_id), summed here: a CASE
+        # over a hundred keys, or a filter on them, costs the server more than the rows.
+        query = sa.select(article_keys.c.article_id, article_keys.c.key,
+                          article_keys.c.weight).where(article_keys.c.article_id.in_(ids))
+        sums = dict.fromkeys(ids, 0.0)
+        for article_id, key, weight in self.connection.execute(query):
+            sums[article_id] += weight * factors.get(key, 0.0)
+        return sums
+
+    def candidate_info(self, ids: Iterable[str]) -> dict[str, Info]:
         ids = list(ids)
         if not ids:
             return {}
         query = sa.select(articles.c.id, articles.c.story_id, articles.c.key_norm,
-                          articles.c.published).where(articles.c.id.in_(ids))
-        return {row[0]: (row[1], row[2] or 1.0, row[3])
+                          articles.c.published, articles.c.best_score
+                          ).where(articles.c.id.in_(ids))
+        return {row[0]: Info(row[1], row[2] or 1.0, row[3], row[4] or 0.0)
                 for row in self.connection.execute(query)}
 
 
@@ -200,12 +218,17 @@ class Store:
         ).on_conflict_do_nothing(index_elements=["id"]).returning(articles.c.id))
         if inserted.scalar() is None:
             return None
-        keys = {k[:255] for k in story_keys(analysis)}
+        keys = story_keys(analysis)
         placement = place(keys, article.published, SqlKeyIndex(connection, self._count or 0))
         placement.story = self._join_story(connection, placement.story, article.title,
                                            article.published)
         connection.execute(articles.update().where(articles.c.id == article.id).values(
-            story_id=placement.story, key_norm=placement.norm))
+            story_id=placement.story, key_norm=placement.norm, best_score=placement.score))
+        if placement.matched:
+            best = sa.case((articles.c.best_score > placement.score, articles.c.best_score),
+                           else_=placement.score)
+            connection.execute(articles.update().where(articles.c.id == placement.matched)
+                               .values(best_score=best))
         rows = [{"article_id": article.id, "name": n} for n in people_of(analysis)]
         if rows:
             connection.execute(article_people.insert(), rows)
@@ -215,7 +238,12 @@ class Store:
             connection.execute(article_citations.insert(), rows)
         if keys:
             connection.execute(article_keys.insert(),
-                               [{"key": k, "article_id": article.id} for k in keys])
+                               [{"key": k, "article_id": article.id, "weight": w}
+                                for k, w in keys.items()])
+            upsert = self._insert(key_df)
+            connection.execute(upsert.on_conflict_do_update(
+                index_elements=["key"], set_={"df": key_df.c.df + 1}),
+                [{"key": k, "df": 1} for k in sorted(keys)])  # one lock order: no deadlock
         return placement
 
     @staticmethod
@@ -250,6 +278,12 @@ class Store:
                                    .where(article_people.c.article_id == article_id))
                 connection.execute(article_citations.delete()
                                    .where(article_citations.c.article_id == article_id))
+                stale = sa.select(article_keys.c.key).where(article_keys.c.article_id
+                                                            == article_id)
+                connection.execute(key_df.update().where(key_df.c.key.in_(stale))
+                                   .values(df=key_df.c.df - 1))
+                connection.execute(article_keys.delete()
+                                   .where(article_keys.c.article_id == article_id))
                 self._add(connection, analysis)
             self._count += 1
         return len(ids)

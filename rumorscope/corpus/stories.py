@@ -7,9 +7,10 @@ weight times its inverse document frequency in the corpus so far, so "Kim Kardas
 in a gossip corpus counts little and "miracle baby" counts much. People alone never
 place an article: pairs of different stories share people all the time, so a match
 needs event evidence (words, quotes, dates) besides. A new article joins the story of
-its best-scoring earlier article when the score clears a threshold; otherwise it starts
-a story. The index is abstract (`KeyIndex`) so the store (SQL) and the evaluation
-(memory) run the very same placement.
+its best-scoring earlier article when the cosine clears a threshold and that article
+finds it at least as close as anything it met before (reciprocal best match, which
+stops chaining); otherwise it starts a story. The index is abstract (`KeyIndex`) so
+the store (SQL) and the evaluation (memory) run the very same placement.
 """
 
 from __future__ import annotations
@@ -26,14 +27,19 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from rumorscope.schema import Analysis
 
-LEAD_CHARS = 1200
-KIND_WEIGHT = {"p": 1.0, "q": 1.5, "d": 1.0, "t": 1.0}
-MAX_TERMS = 80
+LEAD_CHARS = 1200  # keys come from the title and this much of the text
+KIND_WEIGHT = {"p": 0.5, "q": 1.5, "d": 0.5, "t": 1.0}
+MAX_TERMS = 120
 SHINGLE = 4
 THRESHOLD = 0.30
 MAX_DAYS_APART = 45
 # Keys in more than this share of the corpus are too common to find candidates with.
 COMMON_SHARE = 0.1
+# Candidate search reads at most about this many postings, through at most this many keys,
+# and scores this many candidates on every key: placement cost stays flat as the corpus grows.
+MAX_POSTINGS = 8000
+MAX_PROBES = 60
+TOP_CANDIDATES = 40
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{20,400})[\"”]")
@@ -90,24 +96,28 @@ def date_keys(analysis: Analysis) -> set[str]:
     }
 
 
-def term_keys(title: str, text: str, people_words: set[str]) -> set[str]:
-    """The lead's most frequent content words (title words count twice); names excluded."""
+def term_keys(title: str, text: str) -> dict[str, float]:
+    """The lead's content words, names' words included, with sublinear counts (title words
+    count twice)."""
     counts: Counter[str] = Counter()
     for weight, chunk in ((2, title), (1, text[:LEAD_CHARS])):
         for raw in _WORD.findall(chunk):
             word = _norm(raw)
-            if len(word) > 3 and word not in STOP_WORDS and word not in people_words:
+            if len(word) > 2 and word not in STOP_WORDS:
                 counts[word] += weight
-    return {"t:" + w for w, _ in counts.most_common(MAX_TERMS)}
+    return {"t:" + w: 1 + math.log(c) for w, c in counts.most_common(MAX_TERMS)}
 
 
-def story_keys(analysis: Analysis) -> set[str]:
-    """Every key an article is placed by."""
+def story_keys(analysis: Analysis) -> dict[str, float]:
+    """Every key an article is placed by, with its count weight (1 but for words)."""
     people = person_keys(analysis)
-    people_words = {w for key in people for w in key[2:].split()}
     article = analysis.article
-    return (people | quote_keys(article.text) | date_keys(analysis)
-            | term_keys(article.title or "", article.text, people_words))
+    quotes = quote_keys(article.text)
+    keys = dict.fromkeys(people | date_keys(analysis), 1.0)
+    # All the shingles of an article's quotes weigh as much as one key, however long.
+    keys.update(dict.fromkeys(quotes, 1 / math.sqrt(len(quotes) or 1)))
+    keys.update(term_keys(article.title or "", article.text))
+    return {k[:255]: w for k, w in keys.items()}
 
 
 class Info(NamedTuple):
@@ -126,8 +136,13 @@ class KeyIndex(Protocol):
 
     def doc_freq(self, keys: Iterable[str]) -> dict[str, int]: ...
 
-    def postings(self, keys: Iterable[str]) -> list[tuple[str, str]]:
-        """(article id, key) for every stored article holding one of the keys."""
+    def top_candidates(self, factors: dict[str, float], limit: int) -> list[str]:
+        """The `limit` articles with the highest sum of count weight x factor over these
+        keys (the articles holding none are not candidates)."""
+        ...
+
+    def dot(self, ids: list[str], factors: dict[str, float]) -> dict[str, float]:
+        """Per article: the sum of its count weight x factor over every key of `factors`."""
         ...
 
     def candidate_info(self, ids: Iterable[str]) -> dict[str, Info]:
@@ -145,8 +160,8 @@ def key_weights(keys: Iterable[str], df: dict[str, int], n: int) -> dict[str, fl
     return {k: KIND_WEIGHT[k[0]] * idf(df.get(k, 0), n) for k in keys}
 
 
-def norm_of(weights: dict[str, float]) -> float:
-    return math.sqrt(sum(w * w for w in weights.values())) or 1.0
+def norm_of(keys: dict[str, float], weights: dict[str, float]) -> float:
+    return math.sqrt(sum((keys[k] * w) ** 2 for k, w in weights.items())) or 1.0
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -171,33 +186,50 @@ class Placement:
     norm: float = 1.0
 
 
-def place(keys: set[str], published: str | None, index: KeyIndex,
+def probe_keys(keys: dict[str, float], df: dict[str, int], n: int) -> list[str]:
+    """The rarest keys, as many as fit a budget of postings: an article telling the same
+    event shares some of them, and reading them stays cheap however large the corpus."""
+    limit = max(20.0, COMMON_SHARE * n)
+    chosen: list[str] = []
+    budget = MAX_POSTINGS
+    for key in sorted(keys, key=lambda k: df.get(k, 0)):
+        freq = df.get(key, 0)
+        if freq > limit or (chosen and freq > budget) or len(chosen) >= MAX_PROBES:
+            break
+        chosen.append(key)
+        budget -= freq
+    return chosen
+
+
+def place(keys: dict[str, float], published: str | None, index: KeyIndex,
           threshold: float = THRESHOLD) -> Placement:
     """The story a new article belongs to (None: a new story), by cosine over weighted keys.
 
-    Candidates are the articles sharing a key that is not too common; an article
-    sharing only people (no word, quote or date) is never a match; one published more
-    than MAX_DAYS_APART days away is a different event. The best candidate must also
-    find the new article at least as close as any article it met before (reciprocal
-    best match): a loose resemblance to a story's member does not chain stories.
+    Candidates are found by the article's rarest words, quotes and dates (`probe_keys`:
+    short posting lists, so placement stays fast in a large corpus; people alone never
+    make a candidate); the best TOP_CANDIDATES of them are then scored on every key. An
+    article published more than MAX_DAYS_APART days away is a different event. The best
+    candidate must also find the new article at least as close as any article it met
+    before (reciprocal best match): a loose resemblance to one member of a story does
+    not chain stories together.
     """
     n = index.n_articles()
     df = index.doc_freq(keys)
     weights = key_weights(keys, df, n)
-    norm = norm_of(weights)
-    df_limit = max(20, COMMON_SHARE * n)
-    shared: dict[str, list[str]] = defaultdict(list)
-    for article_id, key in index.postings(k for k in keys if df.get(k, 0) <= df_limit):
-        shared[article_id].append(key)
-    event = {a: ks for a, ks in shared.items() if any(k[0] != "p" for k in ks)}
-    info = index.candidate_info(event)
+    norm = norm_of(keys, weights)
+    factors = {k: keys[k] * weights[k] ** 2 for k in keys}
+    event_keys = {k: v for k, v in keys.items() if not k.startswith("p:")}
+    probe = probe_keys(event_keys, df, n)
+    top = index.top_candidates({k: factors[k] for k in probe}, TOP_CANDIDATES)
+    dots = index.dot(top, factors)
+    info = index.candidate_info(top)
     best = Placement(None, None, 0.0, weights, norm)
-    for article_id, ks in event.items():
+    for article_id in top:
         other = info[article_id]
         days = _days_apart(published, other.published)
         if days is not None and days > MAX_DAYS_APART:
             continue
-        score = sum(weights[k] ** 2 for k in ks) / (norm * other.norm)
+        score = dots.get(article_id, 0.0) / (norm * other.norm)
         if score > best.score:
             best = Placement(other.story, article_id, score, weights, norm)
     if best.matched is None or best.score < threshold or best.score < info[best.matched].best:
@@ -210,8 +242,9 @@ class MemoryIndex:
 
     def __init__(self) -> None:
         self.df: Counter[str] = Counter()
-        self.by_key: dict[str, list[str]] = defaultdict(list)
+        self.by_key: dict[str, list[tuple[str, float]]] = defaultdict(list)
         self.info: dict[str, Info] = {}
+        self.keys_of: dict[str, dict[str, float]] = {}
         self.next_story = 1
 
     def n_articles(self) -> int:
@@ -220,22 +253,31 @@ class MemoryIndex:
     def doc_freq(self, keys: Iterable[str]) -> dict[str, int]:
         return {k: self.df[k] for k in keys if k in self.df}
 
-    def postings(self, keys: Iterable[str]) -> list[tuple[str, str]]:
-        return [(a, k) for k in keys for a in self.by_key.get(k, ())]
+    def top_candidates(self, factors: dict[str, float], limit: int) -> list[str]:
+        scores: Counter[str] = Counter()
+        for key, factor in factors.items():
+            for article_id, count in self.by_key.get(key, ()):
+                scores[article_id] += count * factor
+        return [a for a, _ in scores.most_common(limit)]
+
+    def dot(self, ids: list[str], factors: dict[str, float]) -> dict[str, float]:
+        return {a: sum(c * factors[k] for k, c in self.keys_of[a].items() if k in factors)
+                for a in ids}
 
     def candidate_info(self, ids: Iterable[str]) -> dict[str, Info]:
         return {i: self.info[i] for i in ids}
 
-    def add(self, article_id: str, keys: set[str], published: str | None,
+    def add(self, article_id: str, keys: dict[str, float], published: str | None,
             threshold: float = THRESHOLD) -> Placement:
         """Place an article and record it; returns the placement (story filled in)."""
         placement = place(keys, published, self, threshold)
         if placement.story is None:
             placement.story = self.next_story
             self.next_story += 1
-        for key in keys:
+        for key, count in keys.items():
             self.df[key] += 1
-            self.by_key[key].append(article_id)
+            self.by_key[key].append((article_id, count))
+        self.keys_of[article_id] = keys
         self.info[article_id] = Info(placement.story, placement.norm, published, placement.score)
         if placement.matched:
             matched = self.info[placement.matched]

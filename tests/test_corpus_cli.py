@@ -1,0 +1,86 @@
+"""The corpus commands end to end on a real SQLite file with the real pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from rumorscope.corpus.cli import corpus_app
+
+RECORDS = [
+    {"id": "n1", "outlet": "Daily Mail", "published": "2024-03-01",
+     "title": "Dana Vale and Rick Moor in couples therapy",
+     "text": "Dana Vale and Rick Moor are in couples therapy, a source told the Daily Mail. "
+             "\"They are working hard to save their marriage,\" the insider said on Friday."},
+    {"id": "n2", "outlet": "Star Weekly", "published": "2024-03-02",
+     "title": "Dana Vale and Rick Moor seek couples therapy to save marriage",
+     "text": "Dana Vale and Rick Moor are in couples therapy, according to the Daily Mail. "
+             "\"They are working hard to save their marriage,\" an insider told the paper."},
+    {"id": "n3", "outlet": "Gossip Now", "published": "2024-03-03",
+     "title": "Lena Ortiz opens a bakery in Toronto",
+     "text": "Lena Ortiz opened a bakery in Toronto on Monday. Fans queued for hours to "
+             "taste her maple croissants, the shop's manager said."},
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    source = folder / "articles.jsonl"
+    lines = [json.dumps(r) for r in RECORDS] + ['{"id": "bad", "title": "no text"}']
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    url = f"sqlite:///{folder / 'corpus.db'}"
+    first = CliRunner().invoke(corpus_app, ["ingest", str(source), "--db", url])
+    again = CliRunner().invoke(corpus_app, ["ingest", str(source), "--db", url])
+    return url, first, again
+
+
+def _json(args: list[str]):
+    result = CliRunner().invoke(corpus_app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_ingest_reports_bad_record_and_is_idempotent(corpus):
+    _, first, again = corpus
+    assert first.exit_code == 1  # one bad record, reported and skipped
+    assert "bad" in first.stderr and "3 new articles stored" in first.stderr
+    assert "0 new articles stored" in again.stderr
+
+
+def test_stories_json_lists_every_article_once(corpus):
+    url, _, _ = corpus
+    stories = _json(["stories", "--db", url, "--format", "json"])
+    ids = [a for s in stories for a in s["articles"]]
+    assert sorted(ids) == ["n1", "n2", "n3"]
+    assert all({"id", "title", "articles"} <= set(s) for s in stories)
+    together = next(s for s in stories if "n1" in s["articles"])
+    assert together["articles"] == ["n1", "n2"]
+    assert together["title"] == RECORDS[0]["title"]
+    vale = _json(["stories", "--db", url, "--format", "json", "--person", "dana vale"])
+    assert [s["id"] for s in vale] == [together["id"]]
+    assert _json(["stories", "--db", url, "--format", "json", "--since", "2024-03-03"]) == [
+        s for s in stories if "n3" in s["articles"]]
+
+
+def test_story_report_has_timeline_and_first_report(corpus):
+    url, _, _ = corpus
+    stories = _json(["stories", "--db", url, "--format", "json"])
+    story_id = next(s["id"] for s in stories if "n1" in s["articles"])
+    report = _json(["story", str(story_id), "--db", url, "--format", "json"])
+    assert [t["article"] for t in report["timeline"]] == ["n1", "n2"]
+    assert report["first_report"]["earliest"]["article"] == "n1"
+    result = CliRunner().invoke(corpus_app, ["story", "9999", "--db", url])
+    assert result.exit_code == 1
+
+
+def test_person_and_outlet_reports(corpus):
+    url, _, _ = corpus
+    person = _json(["person", "Rick Moor", "--db", url, "--format", "json"])
+    assert person["articles"] == 2
+    assert person["claims"] and {c["article"] for c in person["claims"]} <= {"n1", "n2"}
+    outlet = _json(["outlet", "Star Weekly", "--db", url, "--format", "json"])
+    assert outlet["articles"] == 1
+    assert 0.0 <= outlet["anonymous_share"] <= 1.0

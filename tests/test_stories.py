@@ -1,0 +1,101 @@
+"""Story placement, first report, citations, corroboration and contradictions, on
+analyses written by hand and on ones the real pipeline makes."""
+
+from __future__ import annotations
+
+from rumorscope.corpus import citations
+from rumorscope.corpus.stories import MemoryIndex, quote_keys, story_keys
+from rumorscope.schema import Article
+from tests.test_store import make_analysis
+
+THERAPY = "Dana Vale and Rick Moor are in couples therapy to save their marriage"
+NO_THERAPY = "Dana Vale and Rick Moor aren't in couples therapy to save their marriage"
+
+
+def test_shared_quote_gives_the_same_keys_whatever_the_quote_marks():
+    a = quote_keys('She said: "We are taking some time apart for the kids."')
+    b = quote_keys("“We are taking some time apart for the kids,” she said.")
+    assert a and a == b
+    assert not quote_keys("no quotes here at all")
+
+
+def test_people_alone_do_not_make_a_story():
+    index = MemoryIndex()
+    people = ("Dana Vale", "Rick Moor")
+    a = make_analysis("s1", "Dana Vale and Rick Moor adopt a rescue puppy named Biscuit.",
+                      title="Dana Vale and Rick Moor adopt puppy", people=people)
+    b = make_analysis("s2", "Dana Vale and Rick Moor sell their Malibu mansion to a banker.",
+                      title="Dana Vale and Rick Moor sell mansion", people=people)
+    c = make_analysis("s3", "A rescue puppy named Biscuit joins Dana Vale and Rick Moor.",
+                      title="Puppy Biscuit adopted by Dana Vale", people=people)
+    stories = [index.add(x.article.id, story_keys(x), x.article.published).story
+               for x in (a, b, c)]
+    assert stories[0] != stories[1]
+    assert stories[2] == stories[0]
+
+
+def test_far_apart_dates_are_different_events():
+    index = MemoryIndex()
+    text = "Dana Vale wins the best actress award at the Lumen film festival gala."
+    a = make_analysis("d1", text, title="Vale wins Lumen award", published="2019-05-01")
+    b = make_analysis("d2", text, title="Vale wins Lumen award", published="2023-05-01")
+    first = index.add("d1", story_keys(a), a.article.published)
+    second = index.add("d2", story_keys(b), b.article.published)
+    assert first.story != second.story
+
+
+def test_first_report_counts_cited_outlet_missing_from_corpus():
+    analyses = [
+        make_analysis("f1", THERAPY + ".", outlet="gossip.example", published="2024-03-02",
+                      cites="Daily Mail"),
+        make_analysis("f2", THERAPY + ", a source said.", outlet="celebs.example",
+                      published="2024-03-01", cites="Daily Mail"),
+        make_analysis("f3", THERAPY + ", sources say.", outlet="news.example",
+                      published="2024-03-03", cites="celebs.example"),
+    ]
+    report = citations.first_report(analyses)
+    assert report["earliest"]["article"] == "f2"
+    top = report["cited_origins"][0]
+    assert top == {"outlet": "Daily Mail", "cited_by": ["f1", "f2"], "in_corpus": False}
+    assert report["cited_origins"][1]["in_corpus"] is True
+    graph = citations.citation_graph(analyses)
+    assert {"from": "news.example", "to": "celebs.example", "claims": 1} in graph
+
+
+def test_repeated_from_one_origin_versus_corroborated():
+    repeated = [make_analysis(f"r{i}", THERAPY + ".", outlet=f"o{i}.example", cites="Daily Mail")
+                for i in range(3)]
+    [group] = citations.corroboration(repeated)
+    assert group["status"] == "repeated" and group["origins"] == ["Daily Mail"]
+    independent = [*repeated, make_analysis("r9", THERAPY + ".", outlet="tv.example",
+                                            cites="TMZ")]
+    [group] = citations.corroboration(independent)
+    assert group["status"] == "corroborated"
+    assert group["origins"] == ["Daily Mail", "TMZ"]
+    assert len(group["articles"]) == 4
+
+
+def test_contradiction_between_outlets():
+    analyses = [make_analysis("c1", THERAPY + ".", outlet="a.example"),
+                make_analysis("c2", NO_THERAPY + ".", outlet="b.example"),
+                make_analysis("c3", "Rick Moor is filming a western in Spain this summer.",
+                              outlet="c.example")]
+    [found] = citations.contradictions(analyses)
+    assert {c["article"] for c in found["claims"]} == {"c1", "c2"}
+    assert citations.corroboration(analyses) == []
+
+
+def test_real_pipeline_analyses_place_a_rewrite_with_its_original(analyzer, reference_analysis):
+    original = reference_analysis.article
+    rewrite = Article(
+        id="rewrite", outlet="other.example", published=original.published,
+        title=original.title, text=" ".join(original.text.split(". ")[:6]))
+    unrelated = Article(id="unrelated", outlet="x.example", published=original.published,
+                        text="Dana Vale opened a bakery in Toronto on Monday. Fans queued for "
+                             "hours to taste her famous maple croissants, the shop said.")
+    index = MemoryIndex()
+    placements = [index.add(a.article.id, story_keys(a), a.article.published)
+                  for a in (reference_analysis, *analyzer.analyze_many([rewrite, unrelated]))]
+    assert placements[1].story == placements[0].story
+    assert placements[2].story != placements[0].story
+    assert any(k.startswith("p:") for k in story_keys(reference_analysis))
