@@ -42,7 +42,7 @@ class PRF:
 
 def _count(value: float) -> str:
     """Counts are whole numbers, or averages over annotators: print them either way cleanly."""
-    return f"{value:.0f}" if round(value, 6).is_integer() else f"{value:.1f}"
+    return f"{value:.0f}" if float(round(value, 6)).is_integer() else f"{value:.1f}"
 
 
 def overlaps(a: tuple[int, int] | list[int], b: tuple[int, int] | list[int]) -> bool:

@@ -108,3 +108,12 @@ def test_paragraph_break_starts_a_sentence(nlp):
     doc = nlp("What a week for the couple. Wow\n\nThe singer was seen in Rome on Monday.")
     starts = [s.text.strip() for s in doc.sents]
     assert "The singer was seen in Rome on Monday." in starts
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Star Pulse magazine", "Star Pulse"), ("the Daily Mail", "Daily Mail"),
+    ("Daily Mail", "Daily Mail"), ("The Sun newspaper", "Sun"), ("the site", "the site")])
+def test_outlet_names_count_together(name, expected):
+    from rumorscope.extract.provenance import outlet_name
+
+    assert outlet_name(name) == expected

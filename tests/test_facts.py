@@ -123,7 +123,8 @@ def test_children_list_stops_at_the_sentence_end(nlp):
     from rumorscope.extract.facts import find_facts
 
     doc = nlp("Nora Quill, 34, and Ben Ortega, 41, share two children — Ava, 5, and Max, 2. "
-              "Nora, who rose to fame as a singer, married him in 2018.")
+              "Nora, who rose to fame as a pop singer, has been married to the film director "
+              "since 2018.")
     facts = {(f.entity, f.attribute, f.value) for f in find_facts(doc, find_entities(doc))}
     for parent in ("Nora Quill", "Ben Ortega"):
         assert (parent, "child", "Ava") in facts

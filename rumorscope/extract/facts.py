@@ -193,6 +193,8 @@ def _names_after(tok: Token, ref: Referents, many: bool) -> dict[str, tuple[int,
                 break
             i = end
             continue
+        if t.text in (".", "!", "?", ";"):
+            break  # the parser may run sentences together; a full stop still ends the list
         if t.lemma_ == "be":
             seen_be = True
         elif not (t.is_punct or t.like_num or t.lower_ in ("and", "named", "called", "said", "to")

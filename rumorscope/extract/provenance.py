@@ -3,6 +3,7 @@ sourcing summary of an article ("14 claims: 9 from one outlet (Daily Mail), ..."
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rumorscope.schema import Article, Attribution, ChainLink, Claim, Sourcing
@@ -33,12 +34,25 @@ def chain_for(attribution: Attribution | None, article: Article) -> list[ChainLi
     return links
 
 
+_OUTLET_FRAME = re.compile(
+    r"^(?:the\s+)|[\s,]+(?:magazine|newspaper|tabloid|website|web\s?site|site|show|"
+    r"network|channel|outlet|news\s?paper)$", re.I)
+
+
+def outlet_name(name: str) -> str:
+    """One name per outlet: "the Star Pulse magazine" and "Star Pulse" count together."""
+    original, previous = name, None
+    while previous != name:
+        previous, name = name, _OUTLET_FRAME.sub("", name).strip()
+    return name if any(c.isupper() for c in name) else original  # "the site" stays itself
+
+
 def outlet_of(attribution: Attribution) -> str | None:
     """The outlet a claim comes through: the relay, or the source itself when it is an outlet."""
     if attribution.via:
-        return attribution.via
+        return outlet_name(attribution.via)
     if attribution.source.type == "outlet":
-        return attribution.source.resolves_to or attribution.source.text
+        return outlet_name(attribution.source.resolves_to or attribution.source.text)
     return None
 
 
