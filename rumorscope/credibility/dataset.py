@@ -2,7 +2,8 @@
 
 Labels and story pairs live only in the raw records, so this module reads the (gzipped)
 JSON Lines itself. Analysing every training text takes minutes, so analyses are cached
-under `.cache/` keyed by the data file's sha256 and the truncation length; a cache file
+under `.cache/` keyed by the data file's sha256, the analysis code's fingerprint and the
+truncation length; a cache file
 is appended chunk by chunk, so an interrupted run resumes where it stopped.
 """
 
@@ -86,8 +87,22 @@ def article_of(record: Record, max_chars: int | None = ANALYSE_CHARS) -> Article
     return Article(id=record.id, title=record.title or None, text=text)
 
 
+def analysis_fingerprint() -> str:
+    """Hash of the code and shipped models that make an analysis, so a cache built by older
+    extractors (say, before attributions existed) is never mistaken for a current one."""
+    package = Path(__file__).resolve().parents[1]
+    files = sorted([*package.glob("extract/*.py"), package / "pipeline.py",
+                    package / "analyzer.py", *package.glob("data/attribution*")])
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_path(data: Path, max_chars: int = ANALYSE_CHARS) -> Path:
-    return CACHE_DIR / f"analyses-{sha256_of(data)[:16]}-t{max_chars}.jsonl.gz"
+    return CACHE_DIR / (f"analyses-{sha256_of(data)[:16]}-{analysis_fingerprint()[:12]}"
+                        f"-t{max_chars}.jsonl.gz")
 
 
 def cached_analyses(data: Path, records: list[Record], chunk: int = 64,
