@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from rumorscope.extract.provenance import chain_for, summarise_sourcing
 from rumorscope.pipeline import load_pipeline
@@ -34,19 +35,40 @@ class Analyzer:
     def analyze(self, article: Article) -> Analysis:
         return next(self.analyze_many([article]))
 
-    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyses in input order, streaming through `nlp.pipe`."""
-        pending: list[Article] = []
+    def analyze_many(self, articles: Iterable[Article],
+                     on_error: Callable[[Article, Exception], None] | None = None
+                     ) -> Iterator[Analysis]:
+        """Analyses in input order, streaming through `nlp.pipe` a batch at a time.
 
-        def docs() -> Iterator[Doc]:
-            for article in articles:
-                pending.append(article)
-                doc = self.nlp.make_doc(article.text)
-                doc._.published = parse_iso_date(article.published)
-                yield doc
+        With `on_error`, an article that makes any step fail is handed to it and skipped,
+        and the run goes on; without it the error propagates."""
+        for batch in minibatch(articles, self.batch_size):
+            try:
+                docs = list(self.nlp.pipe((self._doc(a) for a in batch),
+                                          batch_size=self.batch_size))
+            except Exception:
+                if on_error is None:
+                    raise
+                yield from self._one_by_one(batch, on_error)
+                continue
+            for article, doc in zip(batch, docs, strict=True):
+                yield self._to_analysis(article, doc)
 
-        for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
-            yield self._to_analysis(pending.pop(0), doc)
+    def _doc(self, article: Article) -> Doc:
+        doc = self.nlp.make_doc(article.text)
+        doc._.published = parse_iso_date(article.published)
+        return doc
+
+    def _one_by_one(self, batch: list[Article],
+                    on_error: Callable[[Article, Exception], None]) -> Iterator[Analysis]:
+        """Re-run a failed batch article by article, so only the bad one is lost."""
+        for article in batch:
+            try:
+                doc = self.nlp(self._doc(article))
+            except Exception as err:  # any step may fail on hostile text: report, go on
+                on_error(article, err)
+                continue
+            yield self._to_analysis(article, doc)
 
     @staticmethod
     def _to_analysis(article: Article, doc: Doc) -> Analysis:

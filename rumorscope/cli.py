@@ -49,6 +49,11 @@ class ErrorCounter:
     def __init__(self) -> None:
         self.count = 0
 
+    def analysis_failed(self, article: Article, err: Exception) -> None:
+        self.count += 1
+        typer.echo(f"rumorscope: article {article.id}: analysis failed "
+                   f"({type(err).__name__}: {err})", err=True)
+
     def articles(self, items: Iterator[Article | IngestError]) -> Iterator[Article]:
         for item in items:
             if isinstance(item, IngestError):
@@ -125,7 +130,7 @@ def analyze(
 
     from rumorscope.analyzer import Analyzer
 
-    analyses = Analyzer().analyze_many(articles)
+    analyses = Analyzer().analyze_many(articles, on_error=errors.analysis_failed)
     if output is None:
         written = _write_analyses(analyses, fmt, sys.stdout)
     else:
