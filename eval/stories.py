@@ -13,27 +13,21 @@ positive). The TF-IDF cosine single-link baseline is printed in the same run.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import random
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rumorscope.analysis_cache import cached_analyses
 from rumorscope.corpus.stories import LEAD_CHARS, THRESHOLD, MemoryIndex, story_keys
 from rumorscope.ingest.article import make_article
 from rumorscope.ingest.errors import IngestError
+from rumorscope.ingest.records import json_records
 from rumorscope.schema import Analysis, Article
 
 PAIR_SETS = ("celebrity", "fakenewsamt")
-
-
-def _records(path: Path) -> Iterator[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            yield json.loads(line)
 
 
 def load_corpus(data: Path, n_gossipcop: int, seed: int = 0) -> tuple[list[Article], dict]:
@@ -41,13 +35,13 @@ def load_corpus(data: Path, n_gossipcop: int, seed: int = 0) -> tuple[list[Artic
     articles: list[Article] = []
     gold: dict[str, str] = {}
     for name in PAIR_SETS:
-        for i, record in enumerate(_records(data / name / "articles.jsonl.gz")):
+        for i, record in enumerate(json_records(data / name / "articles.jsonl.gz")):
             try:
                 articles.append(make_article(record, f"{name}:{i + 1}"))
             except IngestError:
                 continue  # a record without text: its pair partner stays as a singleton
             gold[articles[-1].id] = f"{name}/{record['pair']}"
-    pool = list(_records(data / "gossipcop" / "articles.jsonl.gz"))
+    pool = list(json_records(data / "gossipcop" / "articles.jsonl.gz"))
     for i, record in enumerate(random.Random(seed).sample(pool, min(n_gossipcop, len(pool)))):
         try:
             articles.append(make_article(record, f"gossipcop:{i + 1}"))
@@ -68,22 +62,12 @@ def lead(article: Article) -> Article:
 
 def load_analyses(articles: list[Article], cache: Path | None) -> list[Analysis]:
     """Analyses of the articles' leads, read from and appended to a JSON Lines cache."""
-    done: dict[str, Analysis] = {}
-    if cache and cache.exists():
-        for line in cache.open(encoding="utf-8"):
-            analysis = Analysis.model_validate_json(line)
-            done[analysis.article.id] = analysis
-    todo = [lead(a) for a in articles if a.id not in done]
-    if todo:
+    leads = [lead(a) for a in articles]
+    if cache is None:
         from rumorscope.analyzer import Analyzer
 
-        out = cache.open("a", encoding="utf-8") if cache else None
-        for analysis in Analyzer().analyze_many(todo):
-            done[analysis.article.id] = analysis
-            if out:
-                out.write(json.dumps(analysis.to_json_dict(), ensure_ascii=False) + "\n")
-        if out:
-            out.close()
+        return list(Analyzer().analyze_many(leads))
+    done = cached_analyses(leads, cache)
     return [done[a.id] for a in articles]
 
 

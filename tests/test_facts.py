@@ -119,13 +119,9 @@ def test_gold_fact_score_floor():
 
 
 def test_children_list_stops_at_the_sentence_end(nlp):
-    from rumorscope.extract.entities import find_entities
-    from rumorscope.extract.facts import find_facts
-
-    doc = nlp("Nora Quill, 34, and Ben Ortega, 41, share two children — Ava, 5, and Max, 2. "
-              "Nora, who rose to fame as a pop singer, has been married to the film director "
-              "since 2018.")
-    facts = {(f.entity, f.attribute, f.value) for f in find_facts(doc, find_entities(doc))}
+    facts = triples(nlp, "Nora Quill, 34, and Ben Ortega, 41, share two children — Ava, 5, and "
+                         "Max, 2. Nora, who rose to fame as a pop singer, has been married to "
+                         "the film director since 2018.")
     for parent in ("Nora Quill", "Ben Ortega"):
         assert (parent, "child", "Ava") in facts
         assert (parent, "child", "Max") in facts

@@ -109,6 +109,17 @@ def _open(db: str) -> Store:
         raise typer.Exit(2) from None
 
 
+def _query(db: str, name: str, *args: Any) -> Any:
+    """Run one query of `rumorscope.corpus.queries` on a store opened for it alone."""
+    from rumorscope.corpus import queries
+
+    store = _open(db)
+    try:
+        return getattr(queries, name)(store, *args)
+    finally:
+        store.close()
+
+
 @corpus_app.command("stories")
 def stories_command(
     db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text,
@@ -120,11 +131,7 @@ def stories_command(
     limit: Annotated[int, typer.Option(help="Text format only: how many to show.")] = 50,
 ) -> None:
     """List stories, newest first (JSON: every story, no limit)."""
-    store = _open(db)
-    from rumorscope.corpus import queries
-
-    found = queries.list_stories(store, person, outlet, since, until)
-    store.close()
+    found = _query(db, "list_stories", person, outlet, since, until)
     lines = [f"{s['id']:>6}  {s['last_published'] or '?':<10}  {len(s['articles']):>3} art.  "
              f"{s['title'] or '(untitled)'}" for s in found[:limit]]
     _emit(found, fmt, "\n".join(lines) or "no stories")
@@ -134,11 +141,7 @@ def stories_command(
 def story_command(story_id: Annotated[int, typer.Argument(help="Story id.")],
                   db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text) -> None:
     """One story: timeline across outlets, first report, citations, corroboration."""
-    store = _open(db)
-    from rumorscope.corpus import queries
-
-    report = queries.story_report(store, story_id)
-    store.close()
+    report = _query(db, "story_report", story_id)
     if report is None:
         _say(f"no story {story_id}")
         raise typer.Exit(1)
@@ -159,11 +162,7 @@ def story_command(story_id: Annotated[int, typer.Argument(help="Story id.")],
 def person_command(name: Annotated[str, typer.Argument(help="Person name (or part).")],
                    db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text) -> None:
     """Every claim about a person over time, with its sources."""
-    store = _open(db)
-    from rumorscope.corpus import queries
-
-    report = queries.person_report(store, name)
-    store.close()
+    report = _query(db, "person_report", name)
     lines = [f"{c['published'] or '?':<10} {c['outlet'] or '?':<20} [{c['certainty']}] "
              f"{c['claim']} (from {c['origin']})" for c in report["claims"]]
     _emit(report, fmt, "\n".join(lines) or f"no claims about {name}")
@@ -173,11 +172,7 @@ def person_command(name: Annotated[str, typer.Argument(help="Person name (or par
 def outlet_command(name: Annotated[str, typer.Argument(help="Outlet name as stored.")],
                    db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text) -> None:
     """An outlet's sourcing profile and score distribution."""
-    store = _open(db)
-    from rumorscope.corpus import queries
-
-    report = queries.outlet_report(store, name)
-    store.close()
+    report = _query(db, "outlet_report", name)
     text = (f"{name}: {report['articles']} articles, {report['claims']} claims; anonymous "
             f"{report['anonymous_share']:.0%}, on record {report['on_record_share']:.0%} of "
             f"attributed claims; cites {report['cites']}; labels "
