@@ -69,7 +69,7 @@ def cached_analyses(articles: list[Article], path: Path, chunk: int = 64
         return done
     from rumorscope.analyzer import Analyzer
 
-    analyzer = Analyzer()
+    analyzer = Analyzer(credibility=False)  # the cache feeds training: no earlier model
     failed: list[Analysis] = []
 
     def record_failure(article: Article, err: Exception) -> None:

@@ -28,9 +28,13 @@ def parse_iso_date(value: str | None) -> dt.date | None:
 class Analyzer:
     """Loads the spaCy pipeline once and analyses any number of articles with it."""
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 32) -> None:
+    def __init__(self, nlp: Language | None = None, batch_size: int = 32,
+                 credibility: bool = True) -> None:
+        """`credibility=False` leaves the score out: training the credibility model reads
+        analyses that its own earlier version must not have touched."""
         self.nlp = nlp or load_pipeline()
         self.batch_size = batch_size
+        self.credibility = credibility
 
     def analyze(self, article: Article) -> Analysis:
         return next(self.analyze_many([article]))
@@ -70,8 +74,7 @@ class Analyzer:
                 continue
             yield self._to_analysis(article, doc)
 
-    @staticmethod
-    def _to_analysis(article: Article, doc: Doc) -> Analysis:
+    def _to_analysis(self, article: Article, doc: Doc) -> Analysis:
         warnings = [] if article.published else [NO_ANCHOR_WARNING]
         attributions: list[Attribution] = doc._.attributions or []
         claims: list[Claim] = doc._.claims or []
@@ -80,7 +83,7 @@ class Analyzer:
             claim.chain = chain_for(by_id.get(claim.attribution or ""), article)
         timexes = doc._.timexes or []
         timeline = link_timeline(doc._.timeline or [], timexes, claims)
-        return Analysis(
+        analysis = Analysis(
             article=article,
             entities=doc._.entities or [],
             facts=doc._.facts or [],
@@ -92,6 +95,11 @@ class Analyzer:
             sourcing=summarise_sourcing(claims, attributions),
             warnings=warnings,
         )
+        if self.credibility:
+            from rumorscope.credibility import score
+
+            analysis.signals, analysis.credibility = score(analysis)
+        return analysis
 
 
 def link_timeline(events: list[TimelineEvent], timexes: list, claims: list[Claim]

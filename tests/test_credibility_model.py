@@ -115,3 +115,25 @@ def test_evaluate_command_prints_every_figure(monkeypatch, tmp_path):
     for figure in ("accuracy=", "macro_f1=", "fake_f1=", "roc_auc=", "ece="):
         assert figure in result.output
     assert "n=6" in result.output
+
+
+def test_every_analysis_carries_a_checkable_score(reference_analysis):
+    """`analyze` scores the article: a probability, its label, reasons whose evidence spans
+    lie in the text, and the signals the score was computed from."""
+    cred = reference_analysis.credibility
+    assert cred.label != "unscored" and 0.0 <= cred.p_false <= 1.0
+    assert cred.label == model_module.label_for(cred.p_false)
+    assert cred.model and cred.model.startswith(model_module.MODEL_NAME)
+    assert cred.reasons and all(r.effect != 0 for r in cred.reasons)
+    text = reference_analysis.article.text
+    spans = [s for r in cred.reasons for s in r.evidence]
+    assert spans and all(0 <= s < e <= len(text) for s, e in spans)
+    assert reference_analysis.signals == score(reference_analysis)[0]
+
+
+def test_analyzer_without_credibility_leaves_it_unscored(analyzer):
+    from rumorscope.analyzer import Analyzer
+
+    article = Article(id="a", text=STORY.format(outlet="the site"))
+    bare = Analyzer(nlp=analyzer.nlp, credibility=False).analyze(article)
+    assert bare.credibility.label == "unscored" and not bare.signals

@@ -83,7 +83,11 @@ def make_analysis(published: str | None = "2024-03-06", scored: bool = True) -> 
                   TimelineEvent(date="2019", granularity="year", event="Doe denied the rumor",
                                 timex=1, certainty="denied")],
         credibility=(Credibility(p_false=0.73, label="likely_false", model="test-model",
-                                 reasons=[Reason(signal="anonymous_share", effect=0.2)])
+                                 reasons=[Reason(signal="share_anonymous", effect=0.2,
+                                                 evidence=[at("a source")]),
+                                          Reason(signal="phrase: allegedly dating",
+                                                 effect=-0.1,
+                                                 evidence=[at("allegedly dating")])])
                      if scored else Credibility()),
         signals={"hedge_rate": 0.5},
         warnings=[] if published else ["no publication date: relative expressions unresolved"],
@@ -309,3 +313,38 @@ def test_reports_carry_the_sourcing_summary(reference_analysis):
     assert f"Sourcing: {summary}" in buffer.getvalue()
     assert f"<b>Sourcing:</b> {summary.replace(chr(39), '&#39;')}" in render_report(
         [reference_analysis])
+
+
+# --- credibility gauge and evidence ------------------------------------------------------------
+
+def test_html_gauge_places_the_needle_and_reasons_link_to_their_evidence() -> None:
+    page = render_report([make_analysis()])
+    assert 'role="meter"' in page and 'aria-valuenow="0.73"' in page
+    assert 'class="needle" style="left: 73.0%"' in page
+    links = re.findall(r'href="#(article-1-r\d+-\d+)"', page)
+    assert links == ["article-1-r0-0", "article-1-r1-0"]
+    for anchor in links:  # each link lands on exactly one element, in the article text
+        assert page.count(f'id="{anchor}"') == 1
+    # "allegedly dating" overlaps the hedge and the content marks, so its mark is split:
+    # the id stays on the first piece only, and the passage is still all inside the marks.
+    evidence = re.search(r'<span id="article-1-r1-0" class="evidence"[^>]*>(.*?)</span>', page)
+    assert evidence and "allegedly" in html.unescape(re.sub(r"<[^>]+>", "", evidence.group(1)))
+    assert "share of attributions whose source is anonymous" in page
+    assert "the wording &#34;allegedly dating&#34;" in page or \
+        "the wording &quot;allegedly dating&quot;" in page
+
+
+def test_html_evidence_passages_are_escaped() -> None:
+    analysis = make_analysis()
+    analysis.credibility.reasons = [Reason(signal="phrase: x", effect=0.3,
+                                           evidence=[at("<script>alert(1)</script>")])]
+    page = render_report([analysis])
+    assert "<script>" not in page and "“&lt;script&gt;alert(1)&lt;/script&gt;”" in page
+
+
+def test_terminal_gauge_and_reasons_quote_their_evidence() -> None:
+    out = terminal_output(make_analysis())
+    assert "▕" + "█" * 15 + "░" * 5 + "▏" in out  # 0.73 of 20 cells, rounded
+    assert "+0.20 share of attributions whose source is anonymous" in out
+    assert "“a source”" in out and f"[{at('a source')[0]}:{at('a source')[1]}]" in out
+    assert "-0.10 the wording \"allegedly dating\"" in out

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rumorscope.credibility.model import LIKELY_FALSE, LIKELY_TRUE
+from rumorscope.credibility.signals import SIGNALS
 from rumorscope.schema import Analysis, Entity
 
 FACT_ORDER = ("age", "occupation", "spouse", "partner", "ex_partner", "relationship_length",
@@ -74,3 +76,40 @@ def trim(text: str, width: int) -> str:
     """Collapse whitespace and cut to `width` characters with an ellipsis."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+@dataclass
+class ReasonView:
+    """One credibility reason as a reader sees it: which way it pushed, how hard, in words,
+    and the passages of the text it rests on."""
+
+    effect: float
+    label: str
+    evidence: list[tuple[int, int, str]]  # start, end, the passage
+
+    @property
+    def direction(self) -> str:
+        return "towards false" if self.effect > 0 else "towards true"
+
+
+def reason_label(signal: str) -> str:
+    """A signal's documented meaning, or the wording for a phrase the text model weighed."""
+    if signal.startswith("phrase: "):
+        return f'the wording "{signal.removeprefix("phrase: ")}"'
+    info = SIGNALS.get(signal)
+    return info.measures if info else signal.replace("_", " ")
+
+
+def reason_views(analysis: Analysis, limit: int = 3) -> list[ReasonView]:
+    """The credibility reasons, strongest first, each with up to `limit` evidence passages."""
+    text = analysis.article.text
+    views = []
+    for reason in sorted(analysis.credibility.reasons, key=lambda r: abs(r.effect), reverse=True):
+        spans = [(s, e) for s, e in reason.evidence if 0 <= s < e <= len(text)][:limit]
+        views.append(ReasonView(reason.effect, reason_label(reason.signal),
+                                [(s, e, trim(text[s:e], 80)) for s, e in spans]))
+    return views
+
+
+# The gauge's bands: where the model's labels change (p_false in [0, 1]).
+GAUGE_BANDS = (("likely true", LIKELY_TRUE), ("uncertain", LIKELY_FALSE), ("likely false", 1.0))

@@ -15,7 +15,15 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from rumorscope.render import attribution_sources, people, summary_counts, trim
+from rumorscope.render import (
+    GAUGE_BANDS,
+    ReasonView,
+    attribution_sources,
+    people,
+    reason_views,
+    summary_counts,
+    trim,
+)
 from rumorscope.schema import Analysis
 
 SOURCE_COLORS = {  # RGB per source type, shared by marks, legend and tables
@@ -37,9 +45,11 @@ class Mark:
     title: str
     tag: str = "mark"
     layer: int = 0
+    anchor: str = ""  # an id to link to; only the first piece of a split mark carries it
 
-    def open(self) -> str:
-        return f'<{self.tag} class="{escape(self.css)}" title="{escape(self.title)}">'
+    def open(self, first: bool = True) -> str:
+        anchor = f' id="{escape(self.anchor)}"' if self.anchor and first else ""
+        return f'<{self.tag}{anchor} class="{escape(self.css)}" title="{escape(self.title)}">'
 
     def close(self) -> str:
         return f"</{self.tag}>"
@@ -60,13 +70,15 @@ def markup(text: str, marks: Iterable[Mark]) -> str:
     boundaries = sorted({0, len(text)} | {m.start for m in valid} | {m.end for m in valid})
     out: list[str] = []
     stack: list[Mark] = []
+    opened: set[Mark] = set()
     previous = 0
     for pos in boundaries:
         out.append(escape(text[previous:pos]))
         previous = pos
         reopen = _close_ending(stack, pos, out)
         for mark in sorted(reopen + starting[pos], key=lambda m: (-m.end, m.layer, m.css)):
-            out.append(mark.open())
+            out.append(mark.open(first=mark not in opened))
+            opened.add(mark)
             stack.append(mark)
     return "".join(out)
 
@@ -107,11 +119,35 @@ def analysis_marks(analysis: Analysis) -> list[Mark]:
     return marks
 
 
+def evidence_marks(anchor: str, reasons: list[ReasonView]) -> list[Mark]:
+    """A mark with an id on each passage a credibility reason rests on, so the reason can
+    link to it (`{anchor}-r{reason}-{passage}`)."""
+    return [Mark(start, end, "evidence", f"credibility evidence: {reason.label}",
+                 tag="span", layer=4, anchor=f"{anchor}-r{i}-{k}")
+            for i, reason in enumerate(reasons)
+            for k, (start, end, _) in enumerate(reason.evidence)]
+
+
+def gauge_view(p_false: float | None) -> dict[str, Any] | None:
+    """Where the needle and the band edges sit on the gauge, in percent."""
+    if p_false is None:
+        return None
+    edges, low = [], 0.0
+    for name, top in GAUGE_BANDS:
+        edges.append({"name": name, "left": round(100 * low, 1),
+                      "width": round(100 * (top - low), 1)})
+        low = top
+    return {"needle": round(100 * max(0.0, min(1.0, p_false)), 1), "bands": edges}
+
+
 def _article_view(index: int, analysis: Analysis) -> dict[str, Any]:
     """Everything the template shows for one article, precomputed in Python."""
     sources = attribution_sources(analysis)
+    anchor = f"article-{index}"
+    reasons = reason_views(analysis) if analysis.credibility.label != "unscored" else []
+    marks = analysis_marks(analysis) + evidence_marks(anchor, reasons)
     return {
-        "anchor": f"article-{index}",
+        "anchor": anchor,
         "a": analysis,
         "people": people(analysis),
         "others": [e for e in analysis.entities if e.type != "PERSON"],
@@ -119,7 +155,9 @@ def _article_view(index: int, analysis: Analysis) -> dict[str, Any]:
         "timeline": [(e, sources.get(e.attribution or "", ""))
                      for e in sorted(analysis.timeline, key=lambda e: e.date)],
         "attributions": [(a, trim(a.content.text, CONTENT_WIDTH)) for a in analysis.attributions],
-        "text_html": Markup(markup(analysis.article.text, analysis_marks(analysis))),
+        "text_html": Markup(markup(analysis.article.text, marks)),
+        "reasons": reasons,
+        "gauge": gauge_view(analysis.credibility.p_false),
     }
 
 

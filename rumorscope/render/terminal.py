@@ -12,7 +12,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from rumorscope.render import attribution_sources, people, summary_counts, trim
+from rumorscope.render import (
+    GAUGE_BANDS,
+    attribution_sources,
+    people,
+    reason_views,
+    summary_counts,
+    trim,
+)
 from rumorscope.schema import Analysis, Attribution
 
 HEDGE_STYLE = "bold black on yellow"
@@ -26,6 +33,9 @@ SOURCE_STYLES = {
     "social_media": "magenta", "unspecified": "yellow",
 }
 CONTENT_WIDTH = 90
+LABEL_STYLES = {"likely_false": "bold red", "likely_true": "bold green"}
+GAUGE_STYLES = {"likely true": "green", "uncertain": "yellow", "likely false": "red"}
+GAUGE_WIDTH = 20
 
 
 def render_analysis(analysis: Analysis, console: Console) -> None:
@@ -141,15 +151,34 @@ def _legend() -> Text:
 
 
 def _credibility(analysis: Analysis) -> Text:
-    """Label, probability, model and the strongest reasons."""
+    """Label and probability on a gauge, the model, and the strongest reasons, each with
+    the passages of the text it rests on (quoted, with their character offsets)."""
     cred = analysis.credibility
-    style = {"likely_false": "bold red", "likely_true": "bold green"}.get(cred.label, "bold yellow")
+    style = LABEL_STYLES.get(cred.label, "bold yellow")
     line = Text.assemble(("Credibility: ", "bold"), (cred.label.replace("_", " "), style))
     if cred.p_false is not None:
-        line.append(f"  (p_false {cred.p_false:.2f})")
+        line.append("  ")
+        line.append_text(gauge(cred.p_false))
+        line.append(f" p_false {cred.p_false:.2f}")
     if cred.model:
         line.append(f"  model {cred.model}", style="dim")
-    top = sorted(cred.reasons, key=lambda r: abs(r.effect), reverse=True)[:5]
-    for reason in top:
-        line.append(f"\n  {reason.effect:+.2f} {reason.signal}")
+    for reason in reason_views(analysis)[:5]:
+        line.append(f"\n  {reason.effect:+.2f} ", style="red" if reason.effect > 0 else "green")
+        line.append(reason.label)
+        for start, end, passage in reason.evidence:
+            line.append(f"\n        “{passage}”", style="italic")
+            line.append(f" [{start}:{end}]", style="dim")
     return line
+
+
+def gauge(p_false: float, width: int = GAUGE_WIDTH) -> Text:
+    """A bar from "likely true" (left, green) to "likely false" (right, red), filled up to
+    p_false, each cell coloured by the band it falls in."""
+    filled = round(max(0.0, min(1.0, p_false)) * width)
+    bar = Text("▕")
+    for cell in range(width):
+        upper = (cell + 0.5) / width
+        band = next(name for name, top in GAUGE_BANDS if upper <= top)
+        bar.append("█" if cell < filled else "░", style=GAUGE_STYLES[band])
+    bar.append("▏")
+    return bar
