@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from rumorscope.extract.attribution import find_attributions
+from rumorscope.extract.attribution import cue_candidates, find_attributions
+from rumorscope.extract.attribution_cues import cue_spans, load_model
 from rumorscope.extract.entities import find_entities
 from rumorscope.extract.quotes import find_quotes
 from rumorscope.pipeline import load_pipeline
@@ -239,3 +240,29 @@ def test_brat_reader_keeps_roles_and_discontinuous_spans(tmp_path):
     (gold,) = read_ann(ann)
     assert gold.source == [(0, 4)] and gold.cue == [(5, 9)]
     assert gold.content == [(10, 20), (22, 30)]
+
+
+def test_doubtful_edge_words_make_a_candidate_but_not_its_extent(nlp):
+    doc = nlp("Theo Brandt said on Monday that the tour is over.")
+    probs = [0.0] * len(doc)
+    probs[2], probs[3] = 0.9, 0.15  # "said" sure, "on" doubtful
+    assert cue_spans(doc, probs, 0.1, 0.3) == [(2, 3)]
+    probs[2] = 0.2  # a run with no sure word keeps its likeliest one
+    assert cue_spans(doc, probs, 0.1, 0.3) == [(2, 3)]
+    assert cue_spans(doc, probs, 0.25, 0.3) == []
+
+
+def test_parc_credits_a_subjectless_cue_to_the_governing_subject(nlp):
+    doc = nlp("After mocking the new tax plan, Maya Linden left the stage.")
+    probs = [0.0] * len(doc)
+    probs[1] = 0.9  # "mocking"
+    parc = cue_candidates(doc, probs, (0.1, 0.3), parc=True)
+    assert [doc.text[s:e] for (s, e), _features in parc] == ["mocking"]
+    assert any(f.endswith("|governor") for f in parc[0][1])
+    assert cue_candidates(doc, probs, (0.1, 0.3), parc=False) == []
+
+
+def test_shipped_model_has_its_second_stage():
+    model = load_model()
+    assert model.spans is not None and 0 < model.spans.threshold < 1
+    assert model.tokens.threshold <= model.extent

@@ -1,26 +1,29 @@
 """Who said it: attributions (source, cue, content) of an article, spec section 1.
 
-Steps: find quotations (`quotes`), find reporting cues with the trained model
-(`attribution_cues`), read each cue's source and content off the parse
-(`attribution_spans`), give a cue the quotations that stand right beside it (one
-attribution per quoted part, so a quote split around its cue gives two), fold relayed
-speech into one attribution with a `speaker`, let a cue-less quotation that follows a
-report continue it, then type the sources (`sources`) and fill `via` and `resolves_to`
-(`attribution_links`).
+Steps: find quotations (`quotes`), find candidate reporting cues with the trained token
+model (`attribution_cues`), read each cue's source and content off the parse
+(`attribution_spans`; PolNeAR's scheme falls back on the subject of the governing clause
+and on the words the cue governs), keep the candidates the trained second stage accepts,
+give a cue the quotations that stand right beside it (one attribution per quoted part,
+so a quote split around its cue gives two), fold relayed speech into one attribution with
+a `speaker`, let a cue-less quotation that follows a report continue it, then type the
+sources (`sources`) and fill `via` and `resolves_to` (`attribution_links`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from rumorscope.extract import attribution_links as links
 from rumorscope.extract.attribution_cues import (
+    candidate_features,
     cue_spans,
-    cue_token_flags,
+    cue_token_probs,
     load_model,
     quote_mask,
 )
@@ -29,6 +32,7 @@ from rumorscope.extract.attribution_spans import (
     cue_head,
     phrase,
     source_of,
+    trim,
     verb_read_as_noun,
 )
 from rumorscope.extract.quotes import Quote, find_quotes
@@ -131,13 +135,47 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 def _cue_attributions(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int],
                       parc: bool) -> list[Found]:
-    """Attributions from each cue the model finds: its quotes, else its parsed content."""
+    """Attributions from each cue the models find: the token model proposes cue words, the
+    second stage keeps a candidate once its source and content are known."""
+    model = load_model()
     mask = quote_mask(doc, [(q.start, q.end) for q in quotes])
-    flags = cue_token_flags(doc, load_model(), mask)
-    for verb in _speech_frames(doc, text, quotes):
-        flags[verb] = True
+    probs = cue_token_probs(doc, model, mask)
+    spans = model.spans
+
+    def keep(features: list[str]) -> bool:
+        return spans is None or spans.probability(features) >= spans.threshold
+
     found: list[Found] = []
-    spans = cue_spans(doc, flags)
+    for own, _features in _candidates(doc, text, quotes, sent_of, parc, probs, mask,
+                                      (model.tokens.threshold, model.extent), keep):
+        found += own
+    return found
+
+
+def cue_candidates(doc: Doc, probs: list[float], cuts: tuple[float, float], *,
+                   parc: bool = True) -> list[tuple[tuple[int, int], list[str]]]:
+    """Every candidate cue (characters) with its second-stage features, none dropped: the
+    training examples of the second stage, given token probabilities `probs` and the
+    (candidate, extent) probability cuts of `cue_spans`."""
+    text = doc.text
+    quotes = find_quotes(text)
+    mask = quote_mask(doc, [(q.start, q.end) for q in quotes])
+    return [(own[0].cue, features) for own, features in _candidates(
+        doc, text, quotes, _sentence_index(doc), parc, probs, mask, cuts,
+        lambda _features: True)]
+
+
+def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], parc: bool,
+                probs: list[float], mask: list[bool], cuts: tuple[float, float],
+                keep: Callable[[list[str]], bool]) -> list[tuple[list[Found], list[str]]]:
+    """Each cue whose token probability reaches the candidate cut, with its quotes or parsed
+    content, and the features `keep` judges it by; only the kept ones are returned."""
+    probs = list(probs)
+    for verb in _speech_frames(doc, text, quotes):
+        probs[verb] = 1.0
+    kept: list[tuple[list[Found], list[str]]] = []
+    last: Found | None = None
+    spans = cue_spans(doc, probs, *cuts)
     cue_tokens = frozenset(i for start, end in spans for i in range(start, end))
     for start, end in spans:
         head = cue_head(doc, start, end)
@@ -145,10 +183,12 @@ def _cue_attributions(doc: Doc, text: str, quotes: list[Quote], sent_of: list[in
                                               and not _news_learned(head))
                                              or _bare_passive(head))):
             continue
-        source = source_of(doc, start, end)
-        if source is None and found and head.i - head.sent.start <= 1 \
-                and sent_of[start] - found[-1].sentence <= CONTINUATION_SENTENCES:
-            source = _token_span(doc, found[-1].source)
+        source, origin = source_of(doc, start, end), "parse"
+        if source is None and last is not None and head.i - head.sent.start <= 1 \
+                and sent_of[start] - last.sentence <= CONTINUATION_SENTENCES:
+            source, origin = _token_span(doc, last.source), "previous"
+        if source is None and parc:
+            source, origin = _governing_subject(head), "governor"
         if source is None or source[1] <= source[0] or _unsourced(doc, source, head):
             continue
         if not parc:
@@ -161,22 +201,58 @@ def _cue_attributions(doc: Doc, text: str, quotes: list[Quote], sent_of: list[in
         cue = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if SELF_REPORT.search(text, src[0], min(len(text), cue[1] + 30)):
             continue
-        sentence = sent_of[start]
-        own = _adjacent_quotes(text, quotes, *_frame(doc, source, start, end))
-        if own:
-            found += [Found(src, cue, (q.start, q.end), True, sentence) for q in own]
+        own, kind = _content(doc, text, quotes, (start, end), source, src, cue,
+                             sent_of[start], parc, cue_tokens)
+        if not own:
             continue
-        content = content_of(doc, start, end, source, rest=parc, cues=cue_tokens,
-                             object_verbs=None if parc else SPEECH_OBJECT_VERBS)
-        if content is None or content[1] <= content[0]:
-            nxt = _quote_opening_next(doc, quotes, start)
-            if nxt is not None:
-                found.append(Found(src, cue, (nxt.start, nxt.end), True, sentence))
-            continue
-        span = (doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1]))
-        direct = any(q.start <= span[0] and span[1] <= q.end for q in quotes)
-        found.append(Found(src, cue, span, direct, sentence))
-    return found
+        content = _token_span(doc, own[0].content) or (start, end)
+        features = candidate_features(doc, (start, end), head, max(probs[start:end]),
+                                      source, content, kind + "|" + origin, mask[start])
+        if keep(features):
+            kept.append((own, features))
+            last = own[-1]
+    return kept
+
+
+def _governing_subject(head: Token) -> tuple[int, int] | None:
+    """PARC-style fallback speaker: the subject of the nearest clause above the cue ("After
+    blasting X, Beck doubled down" credits Beck with the blasting)."""
+    tok = head
+    while tok.head != tok:
+        tok = tok.head
+        subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.i != head.i:
+            return phrase(subject)
+    return None
+
+
+def _content(doc: Doc, text: str, quotes: list[Quote], cue_tokens_span: tuple[int, int],
+             source: tuple[int, int], src: tuple[int, int], cue: tuple[int, int],
+             sentence: int, parc: bool, cue_tokens: frozenset[int]
+             ) -> tuple[list[Found], str]:
+    """The attributions of one cue and how its content was found: one per quotation beside
+    it, else its parsed content, else a quotation opening the next sentence, else (PARC
+    only) the words the cue governs after it ("his vow to go after companies"); none when
+    it reports nothing."""
+    start, end = cue_tokens_span
+    own = _adjacent_quotes(text, quotes, *_frame(doc, source, start, end))
+    if own:
+        return [Found(src, cue, (q.start, q.end), True, sentence) for q in own], "quote"
+    content = content_of(doc, start, end, source, rest=parc, cues=cue_tokens,
+                         object_verbs=None if parc else SPEECH_OBJECT_VERBS)
+    kind = "clause"
+    if content is None or content[1] <= content[0]:
+        nxt = _quote_opening_next(doc, quotes, start)
+        if nxt is not None:
+            return [Found(src, cue, (nxt.start, nxt.end), True, sentence)], "next"
+        if not parc:
+            return [], "none"
+        content, kind = trim(doc, end, cue_head(doc, start, end).right_edge.i + 1), "tail"
+        if content[1] <= content[0]:
+            return [], "none"
+    span = (doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1]))
+    direct = any(q.start <= span[0] and span[1] <= q.end for q in quotes)
+    return [Found(src, cue, span, direct, sentence)], kind + ("|direct" if direct else "")
 
 
 def _modifier(head: Token) -> bool:
@@ -343,7 +419,8 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], found: list[Found],
                    sent_of: list[int]) -> list[Found]:
     """Cue-less quotations opening their sentence, credited to the report just before."""
     used = {f.content for f in found}
-    starts = {tok.idx for tok in doc if tok.is_sent_start}
+    marks = doc.to_array([IDX, SENT_START])
+    starts = set(marks[marks[:, 1] == 1, 0].tolist())
     extra: list[Found] = []
     for q in quotes:
         if (q.start, q.end) in used or any(f.cue[0] >= q.start and f.cue[1] <= q.end

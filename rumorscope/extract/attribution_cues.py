@@ -1,4 +1,4 @@
-"""Reporting cues ("said", "according to", "told", a colon) found by a trained linear model.
+"""Reporting cues ("said", "according to", "told", a colon) found by two trained linear models.
 
 Which words report speech depends on context ("said" in "the said law" does not, "told"
 does when a clause follows), so a logistic-regression model trained on PolNeAR's news
@@ -6,6 +6,9 @@ attributions (`python -m rumorscope.extract.attribution_train`) scores each toke
 its word, lemma, tag, dependency arc, head and neighbours. Only words that were ever
 part of a cue in training are scored, which keeps the step cheap; neighbouring cue
 tokens are joined into one cue span ("has learned", "said in a statement").
+The token model is only sure of a word once the frame around it is known, so a low cut
+makes candidates and a second model (`candidate_features`) keeps or drops each one after
+its source and content have been read off the parse.
 """
 
 from __future__ import annotations
@@ -27,31 +30,44 @@ QUOTE_TOKENS = frozenset({"“", "”", "‘", "’", '"', "'", "''", "``"})
 
 
 @dataclass(frozen=True)
-class CueModel:
-    """Weights of the cue classifier and the vocabulary of words it scores."""
+class Linear:
+    """A logistic model over sparse binary features, with its decision threshold."""
 
     weights: dict[str, float]
     bias: float
-    vocab: frozenset[str]
     threshold: float = THRESHOLD
+
+    def probability(self, features: list[str]) -> float:
+        """P(positive) under the logistic model."""
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """The token classifier with the words it scores, and the second stage that keeps or
+    drops each candidate cue once its source and content are known."""
+
+    tokens: Linear
+    vocab: frozenset[str]
+    spans: Linear | None = None
+    extent: float = THRESHOLD
 
     @cached_property
     def vocab_hashes(self) -> frozenset[int]:
         """The vocabulary as spaCy string hashes, to test tokens without building them."""
         return frozenset(hash_string(w) for w in self.vocab)
 
-    def probability(self, features: list[str]) -> float:
-        """P(token is part of a cue) under the logistic model."""
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-
 
 @lru_cache(maxsize=1)
 def load_model() -> CueModel:
     """The shipped model, read once per process."""
     data = json.loads((DATA_DIR / MODEL_FILE).read_text("utf-8"))
-    return CueModel(data["weights"], data["bias"], frozenset(data["vocab"]),
-                    data.get("threshold", THRESHOLD))
+    spans = data.get("spans")
+    return CueModel(Linear(data["weights"], data["bias"], data.get("threshold", THRESHOLD)),
+                    frozenset(data["vocab"]),
+                    Linear(spans["weights"], spans["bias"], spans["threshold"]) if spans else None,
+                    data.get("extent", data.get("threshold", THRESHOLD)))
 
 
 def quote_mask(doc: Doc, quotes: list[tuple[int, int]]) -> list[bool]:
@@ -95,29 +111,43 @@ def token_features(tok: Token, in_quote: bool) -> list[str]:
     return feats
 
 
-def cue_token_flags(doc: Doc, model: CueModel, in_quote: list[bool]) -> list[bool]:
-    """For each token, whether the model takes it for part of a cue."""
-    flags = [False] * len(doc)
+def cue_token_probs(doc: Doc, model: CueModel, in_quote: list[bool]) -> list[float]:
+    """For each token, the model's probability that it is part of a cue (0 outside the
+    vocabulary)."""
+    probs = [0.0] * len(doc)
     vocab = model.vocab_hashes
     for i, lower in enumerate(doc.to_array(LOWER).tolist()):
         if lower in vocab:
-            p = model.probability(token_features(doc[i], in_quote[i]))
-            flags[i] = p >= model.threshold
-    return flags
+            probs[i] = model.tokens.probability(token_features(doc[i], in_quote[i]))
+    return probs
 
 
-def cue_spans(doc: Doc, flags: list[bool]) -> list[tuple[int, int]]:
-    """Runs of cue tokens as token spans [start, end), never crossing a sentence start."""
+def cue_spans(doc: Doc, probs: list[float], candidate: float, extent: float
+              ) -> list[tuple[int, int]]:
+    """Runs of tokens whose probability reaches `candidate`, as token spans [start, end),
+    never crossing a sentence start; a run loses the edge words below `extent` (the words
+    the model is sure of make the cue, the doubtful ones only make it a candidate)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for i, flag in enumerate([*flags, False]):
-        boundary = i < len(doc) and doc[i].is_sent_start and start is not None
+    for i, p in enumerate([*probs, 0.0]):
+        flag = p >= candidate
+        boundary = start is not None and flag and doc[i].is_sent_start
         if start is not None and (not flag or boundary):
-            spans.append((start, i))
+            spans.append(_tighten(probs, start, i, extent))
             start = None
         if flag and start is None:
             start = i
     return [expand(doc, *s) for s in spans if _meaningful(doc, *s)]
+
+
+def _tighten(probs: list[float], start: int, end: int, extent: float) -> tuple[int, int]:
+    """The run without its edge tokens below `extent`, keeping at least its likeliest one."""
+    best = max(range(start, end), key=probs.__getitem__)
+    while start < best and probs[start] < extent:
+        start += 1
+    while end - 1 > best and probs[end - 1] < extent:
+        end -= 1
+    return start, end
 
 
 def expand(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -136,3 +166,42 @@ def _meaningful(doc: Doc, start: int, end: int) -> bool:
     """A cue needs a content word or a colon ("in", "the" alone are not cues)."""
     return any(t.pos_ in {"VERB", "NOUN", "AUX", "ADJ", "PROPN"} or t.text == ":"
                or t.lower_ == "according" for t in doc[start:end])
+
+
+def _bin(n: int, edges: tuple[int, ...] = (1, 2, 4, 9, 21)) -> int:
+    """Which of the length classes [1], [2, 4), [4, 9), ... `n` falls in."""
+    return sum(n >= e for e in edges)
+
+
+def candidate_features(doc: Doc, cue: tuple[int, int], head: Token, prob: float,
+                       source: tuple[int, int], content: tuple[int, int], kind: str,
+                       in_quote: bool) -> list[str]:
+    """Features of one candidate attribution (token spans), for the second stage: how sure
+    the token model was, what the cue word is, and what the parse found around it; a
+    word that is a cue in one frame ("a deal he *announced*") is not in another."""
+    lemma, pos = head.lemma_.lower(), head.pos_
+    src = doc[source[0]:source[1]].root
+    con = doc[content[0]:content[1]].root
+    src_kind = src.lower_ if src.pos_ == "PRON" else src.pos_ + "|" + src.ent_type_
+    con_dep = con.dep_ if con.head == head else "far"
+    side = "before" if content[1] <= cue[0] else "after" if content[0] >= cue[1] else "around"
+    pb = str(min(9, int(prob * 10)))
+    return [
+        "pb=" + pb, "pbp=" + pb + "|" + pos, "hl=" + lemma, "hp=" + pos, "hd=" + head.dep_,
+        "ht=" + head.tag_, "hld=" + lemma + "|" + head.dep_, "len=" + str(min(3, cue[1] - cue[0])),
+        "sk=" + src_kind, "lsk=" + lemma + "|" + src_kind,
+        "sd=" + ("before" if source[1] <= cue[0] else "after"),
+        "sl=" + str(_bin(source[1] - source[0])),
+        "ck=" + kind, "lck=" + lemma + "|" + kind, "cd=" + con_dep, "lcd=" + lemma + "|" + con_dep,
+        "cs=" + side, "cl=" + str(_bin(content[1] - content[0])),
+        "q=" + ("1" if in_quote else "0"),
+        "first=" + ("1" if head.i == head.sent.start else "0"),
+        "pos=" + str(_bin(head.i - head.sent.start)), "gap=" + str(_bin(_gap(source, cue))),
+        "up=" + head.head.lemma_.lower() + "|" + head.dep_, "lpb=" + lemma + "|" + pb,
+        *("ch=" + c.dep_ for c in head.children),
+    ]
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Tokens between two token spans."""
+    return max(0, b[0] - a[1], a[0] - b[1])

@@ -1,14 +1,19 @@
-"""Rebuild the shipped cue model from PolNeAR's training articles, reproducibly.
+"""Rebuild the shipped cue models from PolNeAR's training articles, reproducibly.
 
     python -m rumorscope.extract.attribution_train --data ../shared/data/polnear/train
 
 Reads the brat standoff files, parses the texts with the project's spaCy pipeline, labels
 each token that lies in a gold cue, and fits a logistic regression (fixed seed) over the
 features of `attribution_cues.token_features`, for the words that were in a cue at least
-twice and in 2% of their uses. The regularisation and decision threshold are those that do
-best on every tenth training article when fit on the others; the final model is fit on all of them.
-Writes `rumorscope/data/attribution_cues.json` (weights, vocabulary, threshold) and,
-beside it, `attribution_cues.meta.json` with the
+twice and in 2% of their uses. Its regularisation and the probability cut that bounds a
+cue's extent are those that do best on every tenth training article when fit on the
+others; the final model is fit on all of them.
+The second stage learns from every candidate cue (token probability >= 0.2) of every
+article, scored by token models fit without that article (5 folds), a candidate being
+positive when it overlaps a gold cue; its regularisation and cut (`SPAN_C`,
+`SPAN_THRESHOLD`) are those that did best end to end on every tenth article.
+Writes `rumorscope/data/attribution_cues.json` (weights, vocabulary, cuts, second stage)
+and, beside it, `attribution_cues.meta.json` with the
 sha256 of every input file taken together and the training settings. Articles with
 several annotators are used once, with the first annotator's file (sorted by name).
 """
@@ -36,6 +41,15 @@ CS = (0.1, 0.3, 1.0)
 MIN_CUE_RATE = 0.02
 MIN_WEIGHT = 0.02
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+# Token probability from which a word is a candidate cue for the second stage.
+CANDIDATE_THRESHOLD = 0.2
+FOLDS = 5
+# The second stage's regularisation and cut: the best end-to-end F1 (all three roles) on
+# every tenth training article, the rest training both stages. Picking them by F1 over
+# candidates favoured too low a cut: a wrong candidate also costs a source and a content.
+SPAN_C = 0.1
+SPAN_THRESHOLD = 0.4
+MIN_SPAN_WEIGHT = 0.001
 ENTITY_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t", re.M)
 EVENT_LINE = re.compile(r"^E\d+\t(.+)$", re.M)
 
@@ -144,8 +158,8 @@ def fit(x, y, c: float):
 
 
 def pick_settings(x, y, held_out: list[bool]) -> tuple[float, float]:
-    """Regularisation and probability cut that maximise token F1 on every tenth article,
-    fit on the rest."""
+    """Regularisation and probability cut (the cue's extent) of the token model that
+    maximise token F1 on every tenth article, fit on the rest."""
     import numpy as np
 
     mask = np.array(held_out)
@@ -165,10 +179,56 @@ def pick_settings(x, y, held_out: list[bool]) -> tuple[float, float]:
     return c, t
 
 
-def train(data: Path, out_dir: Path = OUT_DIR, cache: Path | None = None) -> dict:
-    """Fit the cue model on `data` (a PolNeAR split folder) and write it to `out_dir`."""
+def out_of_fold(x, y, article_of: list[int], c: float) -> list[float]:
+    """Token probabilities each from a model that did not see the token's article, so that
+    the second stage learns from scores like those of unseen text."""
+    import numpy as np
+
+    fold = np.array(article_of) % FOLDS
+    y = np.array(y)
+    probs = np.zeros(len(y))
+    for k in range(FOLDS):
+        probs[fold == k] = fit(x[fold != k], y[fold != k], c).predict_proba(
+            x[fold == k])[:, 1]
+    return probs.tolist()
+
+
+def candidate_examples(docs: list[Doc], articles, token_probs: list[list[float]],
+                       extent: float) -> tuple[list[list[str]], list[int]]:
+    """Features and 0/1 labels (overlaps a gold cue) of every candidate cue."""
+    from rumorscope.extract.attribution import cue_candidates
+
+    feats, labels = [], []
+    for k, ((_name, _text, anns), doc) in enumerate(zip(articles, docs, strict=True)):
+        gold = {(min(s for s, _ in g.cue), max(e for _, e in g.cue))
+                for g in (anns[0] if anns else [])}
+        for (start, end), features in cue_candidates(doc, token_probs[k],
+                                                     (CANDIDATE_THRESHOLD, extent)):
+            feats.append(features)
+            labels.append(int(any(s < end and start < e for s, e in gold)))
+    return feats, labels
+
+
+def vectorise(feats: list[list[str]]):
+    """Sparse 0/1 matrix of feature lists, with int32 indices (liblinear)."""
     from sklearn.feature_extraction import DictVectorizer
 
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([dict.fromkeys(f, 1) for f in feats]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
+    return vectorizer, x
+
+
+def weights_of(vectorizer, model, floor: float) -> dict[str, float]:
+    """The fitted weights worth shipping, rounded, by feature name."""
+    return dict(sorted((name, round(float(w), 3)) for name, w in
+                       zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+                       if abs(w) >= floor))
+
+
+def train(data: Path, out_dir: Path = OUT_DIR, cache: Path | None = None) -> dict:
+    """Fit the cue model and its second stage on `data` (a PolNeAR split folder) and write
+    them to `out_dir`."""
     articles = read_split(data)
     nlp = project_nlp()
     docs = parsed(nlp, [text for _name, text, _anns in articles], cache)
@@ -177,23 +237,35 @@ def train(data: Path, out_dir: Path = OUT_DIR, cache: Path | None = None) -> dic
     vocab = cue_vocabulary(words, labels)
     vocab_set = set(vocab)
     keep = [i for i, w in enumerate(words) if w in vocab_set]
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([dict.fromkeys(feats[i], 1) for i in keep]).tocsr()
-    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear
+    vectorizer, x = vectorise([feats[i] for i in keep])
     y = [labels[i] for i in keep]
-    c, threshold = pick_settings(x, y, [article_of[i] % 10 == 9 for i in keep])
+    kept_article = [article_of[i] for i in keep]
+    c, extent = pick_settings(x, y, [k % 10 == 9 for k in kept_article])
     model = fit(x, y, c)
-    weights = {name: round(float(w), 3) for name, w in
-               zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-               if abs(w) >= MIN_WEIGHT}
+    token_probs = [[0.0] * len(doc) for doc in docs]
+    starts = [0]
+    for doc in docs:
+        starts.append(starts[-1] + len(doc))
+    for i, p in zip(keep, out_of_fold(x, y, kept_article, c), strict=True):
+        token_probs[article_of[i]][i - starts[article_of[i]]] = p
+    span_feats, span_labels = candidate_examples(docs, articles, token_probs, extent)
+    span_vectorizer, span_x = vectorise(span_feats)
+    span_model = fit(span_x, span_labels, SPAN_C)
+    weights = weights_of(vectorizer, model, MIN_WEIGHT)
+    span_weights = weights_of(span_vectorizer, span_model, MIN_SPAN_WEIGHT)
     out_dir.mkdir(parents=True, exist_ok=True)
-    payload = {"bias": round(float(model.intercept_[0]), 4), "threshold": threshold,
-               "vocab": vocab, "weights": dict(sorted(weights.items()))}
+    payload = {"bias": round(float(model.intercept_[0]), 4), "threshold": CANDIDATE_THRESHOLD,
+               "extent": extent, "vocab": vocab, "weights": weights,
+               "spans": {"bias": round(float(span_model.intercept_[0]), 4),
+                         "threshold": SPAN_THRESHOLD, "weights": span_weights}}
     (out_dir / "attribution_cues.json").write_text(json.dumps(payload), encoding="utf-8")
     meta = {"data": str(data), "data_sha256": data_sha256(data), "articles": len(articles),
             "tokens_scored": len(keep), "vocabulary": len(vocab), "features": len(weights),
-            "threshold": threshold, "seed": SEED, "C": c, "min_vocab_count": MIN_VOCAB_COUNT,
-            "min_cue_rate": MIN_CUE_RATE, "min_weight": MIN_WEIGHT, "solver": "liblinear"}
+            "candidate_threshold": CANDIDATE_THRESHOLD, "extent": extent, "seed": SEED, "C": c,
+            "folds": FOLDS, "candidates": len(span_labels), "span_features": len(span_weights),
+            "span_C": SPAN_C, "span_threshold": SPAN_THRESHOLD,
+            "min_vocab_count": MIN_VOCAB_COUNT, "min_cue_rate": MIN_CUE_RATE,
+            "min_weight": MIN_WEIGHT, "min_span_weight": MIN_SPAN_WEIGHT, "solver": "liblinear"}
     (out_dir / "attribution_cues.meta.json").write_text(json.dumps(meta, indent=1) + "\n",
                                                         encoding="utf-8")
     return meta
