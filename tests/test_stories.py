@@ -3,6 +3,8 @@ analyses written by hand and on ones the real pipeline makes."""
 
 from __future__ import annotations
 
+import math
+
 from rumorscope.corpus import citations
 from rumorscope.corpus.stories import MemoryIndex, quote_keys, story_keys
 from rumorscope.schema import Article
@@ -99,3 +101,17 @@ def test_real_pipeline_analyses_place_a_rewrite_with_its_original(analyzer, refe
     assert placements[1].story == placements[0].story
     assert placements[2].story != placements[0].story
     assert any(k.startswith("p:") for k in story_keys(reference_analysis))
+
+
+def test_an_article_with_many_new_keys_still_finds_its_story():
+    """Keys no stored article holds must not use up the probes: a re-report that adds a
+    long new quote (dozens of unseen shingles) is still placed with its original."""
+    index = MemoryIndex()
+    event = {f"t:event{i}": 1.0 for i in range(10)} | {"p:dana vale": 1.0}
+    for i in range(30):
+        index.add(f"other{i}", {f"t:other{i}-{j}": 1.0 for j in range(10)}, None)
+    first = index.add("original", event, None)
+    quote = {f"q:new{i}": 1 / math.sqrt(70) for i in range(70)}
+    again = index.add("re-report", event | quote, None)
+    assert again.matched == "original"
+    assert again.story == first.story

@@ -187,13 +187,16 @@ class Placement:
 
 
 def probe_keys(keys: dict[str, float], df: dict[str, int], n: int) -> list[str]:
-    """The rarest keys, as many as fit a budget of postings: an article telling the same
-    event shares some of them, and reading them stays cheap however large the corpus."""
+    """The rarest keys that some stored article holds, as many as fit a budget of
+    postings: an article telling the same event shares some of them, and reading them
+    stays cheap however large the corpus. Keys no article holds yet find nothing: were
+    they let in, an article with many new words and quotes would take all its probes
+    from them and find no candidate at all."""
     limit = max(20.0, COMMON_SHARE * n)
     chosen: list[str] = []
     budget = MAX_POSTINGS
-    for key in sorted(keys, key=lambda k: df.get(k, 0)):
-        freq = df.get(key, 0)
+    for key in sorted((k for k in keys if df.get(k)), key=df.__getitem__):
+        freq = df[key]
         if freq > limit or (chosen and freq > budget) or len(chosen) >= MAX_PROBES:
             break
         chosen.append(key)
