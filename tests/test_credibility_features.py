@@ -81,3 +81,15 @@ def test_all_styles_apply_each_rule():
     assert set(STYLES) == {"tone_down", "no_hedges", "reorder", "paraphrase"}
     assert "!" not in everything and "reportedly" not in everything and "It is" in everything
     assert restyle_title("SHOCKING: Marla Slams Dev!", "all") == "Notable: Marla Criticises Dev."
+
+
+def test_people_are_masked_by_name_alias_part_and_possessive():
+    from rumorscope.credibility.features import PERSON_TOKEN, mask_people
+
+    text = ("MARLA QUINCE-OAKES SPLITS! Marla Quince-Oakes and Dev told friends. Quince-Oakes's "
+            "sister said Marla's ex, Marlaina, and ‘Ye were there; Dev's band is Devo.")
+    masked = mask_people(text, ["Marla Quince-Oakes", "Dev Oakes", "‘Ye"])
+    assert masked.count(PERSON_TOKEN) == 8  # a full name is one token per word
+    assert "Marlaina" in masked and "Devo" in masked and "‘Ye" in masked  # no partial words
+    assert "Quince" not in masked and "Marla's" not in masked
+    assert mask_people(text, []) == text

@@ -10,7 +10,10 @@ is computed:
 - URLs, e-mail addresses, web domains and @handles become `_url_`, `_email_`, `_handle_`;
 - names of news outlets (a lexicon of the common ones, plus the record's own outlet
   when known) become `_outlet_`, so "according to TMZ" still reads as a cited outlet
-  but not as which one.
+  but not as which one;
+- the names of the people the article is about (its PERSON entities, full names, aliases
+  and name parts) become `_person_`: who a story is about is its topic, not evidence of
+  its truth, and a model that learns "kanye" scores the next Kanye story by the last.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import re
 from collections.abc import Iterable
 
 OUTLET_TOKEN = "_outlet_"
+PERSON_TOKEN = "_person_"
+MIN_NAME_PART = 3  # "Ye" and initials stay: too short to mask as words safely
 
 # Outlet names as they appear in prose. Ambiguous single words ("People", "Star", "Us")
 # are only masked in their unambiguous forms (all capitals, with "magazine", "Weekly").
@@ -140,8 +145,33 @@ def clean_title(title: str | None) -> str:
     return title
 
 
+# A capitalised word, hyphenated parts and all, with any possessive: where a name can be.
+_CAPITALISED = re.compile(r"(?<![\w’'])([A-Z][\w]*(?:-[A-Z][\w]*)*)(?:['’]s)?(?![\w])")
+
+
+def name_forms(names: Iterable[str]) -> frozenset[str]:
+    """Every word of the people's names, hyphenated ones whole and in parts
+    ("Quince-Oakes", "Quince", "Oakes"), long enough to mask safely."""
+    forms: set[str] = set()
+    for name in names:
+        for part in name.strip("‘’' ").split():
+            forms.update((part, *part.split("-")))
+    return frozenset(f.lower() for f in forms if len(f) >= MIN_NAME_PART and f[:1].isupper())
+
+
+def mask_people(text: str, names: Iterable[str]) -> str:
+    """`text` with every word of the given people's names (and its possessive) replaced by
+    `_person_` (in any capitalisation: headlines are often all capitals); one precompiled
+    pattern, so scoring does not compile a regex per article."""
+    forms = name_forms(names)
+    if not forms:
+        return text
+    return _CAPITALISED.sub(
+        lambda m: PERSON_TOKEN if m.group(1).lower() in forms else m.group(0), text)
+
+
 def model_text(title: str | None, text: str, outlet: str | None = None,
-               max_chars: int = 20000) -> str:
+               max_chars: int = 20000, people: Iterable[str] = ()) -> str:
     """What the text model reads: the headline, then the prose, cleaned and masked."""
     body = strip_furniture(text[:max_chars])
-    return mask(f"{clean_title(title)}\n{body}", outlet)
+    return mask_people(mask(f"{clean_title(title)}\n{body}", outlet), people)

@@ -1,9 +1,10 @@
 """The shipped credibility model: load it once, score an Analysis, explain the score.
 
 Two stages, both plain scikit-learn: a logistic regression over TF-IDF word 1-2-grams of
-the masked text (features.model_text: no outlet names, URLs or page furniture), and a
-logistic regression that combines that text score with the standardised signals. The
-second stage is fitted on out-of-fold text scores, so it also calibrates them.
+the masked text (features.model_text: no outlet names, people's names, URLs or page
+furniture), and a logistic regression that combines that text score with the
+standardised signals. The second stage is fitted on out-of-fold text scores, so it
+also calibrates them.
 
 Reasons are contributions to the log-odds of "false", relative to an average training
 article: one per signal (its coefficient times its standardised value) and, for the
@@ -92,6 +93,11 @@ def load(path: Path = DEFAULT_PATH) -> Bundle:
     return joblib.load(path)
 
 
+def people_of(analysis: Analysis) -> list[str]:
+    """Names and aliases of the people an analysis found: masked before the text model reads."""
+    return [name for e in analysis.entities if e.type == "PERSON" for name in (e.name, *e.aliases)]
+
+
 def label_for(p_false: float) -> str:
     if p_false >= LIKELY_FALSE:
         return "likely_false"
@@ -108,7 +114,7 @@ def score(analysis: Analysis, bundle: Bundle | None = None
     if bundle is None:  # a checkout that has not trained a model yet: signals only
         return values, Credibility()
     article = analysis.article
-    text = model_text(article.title, article.text, article.outlet)
+    text = model_text(article.title, article.text, article.outlet, people=people_of(analysis))
     features = bundle.vectorizer.transform([text])
     text_logit = bundle.text_model.decision_function(features)
     inputs = stack_inputs(bundle, text_logit, [values])[0]

@@ -22,10 +22,10 @@ from sklearn.preprocessing import StandardScaler
 from rumorscope.credibility import signals as signal_defs
 from rumorscope.credibility.dataset import Record, cached_analyses, read_labelled, sha256_of
 from rumorscope.credibility.features import model_text
-from rumorscope.credibility.model import Bundle, save, signal_matrix
+from rumorscope.credibility.model import Bundle, people_of, save, signal_matrix
 from rumorscope.schema import Analysis
 
-VERSION = "1.0"
+VERSION = "1.1"  # 1.1: people's names masked in the text model
 SEED = 0
 DATASETS = ("gossipcop", "celebrity", "fakenewsamt")
 TEXT_C = 4.0
@@ -50,8 +50,9 @@ def examples_from(name: str, path: Path, records: list[Record],
     """Masked text and signals for each record (signals from its cached analysis)."""
     out = []
     for record in records:
-        values, _ = signal_defs.compute(analyses[record.id])
-        text = model_text(record.title, record.text, record.outlet)
+        analysis = analyses[record.id]
+        values, _ = signal_defs.compute(analysis)
+        text = model_text(record.title, record.text, record.outlet, people=people_of(analysis))
         out.append(Example(record, text, values, name))
     return out
 
