@@ -59,6 +59,22 @@ def test_fit_is_reproducible():
     assert first.text_model.coef_.shape[1] > 0
 
 
+def test_compact_model_scores_as_the_fitted_one(tmp_path):
+    """The shipped arrays, scored without scikit-learn, give the fitted model's numbers,
+    bigrams, repeated words, unknown words and an empty text included."""
+    fitted = fit(_toy_examples(), seed=7)
+    model_module.save(fitted, tmp_path / "toy.npz")
+    compact = model_module.load(tmp_path / "toy.npz")
+    texts = ["Shocking insider claims: secret split! shocking, SHOCKING news today",
+             "The studio announced the film release date; court filing shows it", "", "zzz qq"]
+    rows = [{"hedge_rate": v} for v in (0.2, 1.7, 0.0, 3.0)]
+    expected = model_module.predict_proba(fitted, texts, rows)
+    assert np.allclose(model_module.predict_proba(compact, texts, rows), expected, atol=1e-6)
+    assert np.allclose(compact.vectorizer.transform(texts).toarray(),
+                       fitted.vectorizer.transform(texts).toarray(), atol=1e-6)
+    assert list(compact.terms) == list(fitted.terms) and compact.meta == fitted.meta
+
+
 def test_shipped_model_records_its_data():
     bundle = load()
     assert DEFAULT_PATH.stat().st_size < 20 * 1024 * 1024
@@ -97,7 +113,7 @@ def test_outlet_names_and_page_furniture_do_not_move_the_score(analyzer):
 
 
 def test_score_without_a_model_gives_signals_only(monkeypatch, reference_analysis, tmp_path):
-    monkeypatch.setattr(model_module, "DEFAULT_PATH", tmp_path / "missing.joblib")
+    monkeypatch.setattr(model_module, "DEFAULT_PATH", tmp_path / "missing.npz")
     values, credibility = model_module.score(reference_analysis)
     assert values and credibility.label == "unscored" and credibility.p_false is None
 

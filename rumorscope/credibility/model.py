@@ -22,11 +22,12 @@ from typing import Any
 import numpy as np
 
 from rumorscope.credibility import signals as signal_defs
+from rumorscope.credibility.compact import load_arrays, save_arrays
 from rumorscope.credibility.features import model_text
 from rumorscope.schema import Analysis, Credibility, Reason, Span
 
 MODEL_NAME = "rumorscope-credibility"
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "credibility-v1.joblib"
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "credibility-v1.npz"
 LIKELY_FALSE = 0.65
 LIKELY_TRUE = 0.35
 TOP_REASONS = 6
@@ -79,18 +80,14 @@ def predict_proba(bundle: Bundle, texts: list[str], rows: list[dict[str, float]]
 
 
 def save(bundle: Bundle, path: Path) -> None:
-    import joblib
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(bundle, path, compress=("xz", 6))
+    """Write a fitted model as plain arrays (`compact`): no pickle, no scikit-learn to load."""
+    save_arrays(path, bundle)
 
 
 @lru_cache(maxsize=4)
 def load(path: Path = DEFAULT_PATH) -> Bundle:
     """The model at `path`, loaded once per process (offline: it ships in the package)."""
-    import joblib
-
-    return joblib.load(path)
+    return Bundle(**load_arrays(path))
 
 
 def people_of(analysis: Analysis) -> list[str]:
