@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from rumorscope.credibility import score
 from rumorscope.extract.provenance import chain_for, summarise_sourcing
 from rumorscope.pipeline import load_pipeline
 from rumorscope.schema import Analysis, Article, Attribution, Claim, TimelineEvent
@@ -96,8 +97,6 @@ class Analyzer:
             warnings=warnings,
         )
         if self.credibility:
-            from rumorscope.credibility import score
-
             analysis.signals, analysis.credibility = score(analysis)
         return analysis
 
