@@ -27,7 +27,6 @@ import argparse
 import random
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,18 +91,14 @@ def cluster_by_placement(analyses: list[Analysis], threshold: float = THRESHOLD
             for a in analyses}
 
 
-def _union_find(n: int, pairs: Iterable[tuple[int, int]]) -> list[int]:
-    parent = list(range(n))
+def _components(n: int, pairs: list[tuple[int, int]]) -> list[int]:
+    """Single-link groups: the connected component of each of n items under `pairs`."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        parent[root(i)] = root(j)
-    return [root(i) for i in range(n)]
+    rows, cols = zip(*pairs, strict=True) if pairs else ((), ())
+    graph = coo_matrix(([1] * len(rows), (rows, cols)), shape=(n, n))
+    return connected_components(graph, directed=False)[1].tolist()
 
 
 def tfidf_matrix(articles: list[Article]):
@@ -130,7 +125,7 @@ def tfidf_single_link(articles: list[Article], matrix, thresholds: list[float]
     """The baseline: TF-IDF cosine over whole texts, single-link at each threshold."""
     pairs = _similar_pairs(matrix, min(thresholds))
     return {t: dict(zip((a.id for a in articles),
-                        _union_find(len(articles), ((i, j) for i, j, v in pairs if v >= t)),
+                        _components(len(articles), [(i, j) for i, j, v in pairs if v >= t]),
                         strict=True))
             for t in thresholds}
 

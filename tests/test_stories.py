@@ -115,3 +115,12 @@ def test_an_article_with_many_new_keys_still_finds_its_story():
     again = index.add("re-report", event | quote, None)
     assert again.matched == "original"
     assert again.story == first.story
+
+
+def test_baseline_single_link_chains_through_shared_neighbours():
+    from eval.stories import _components
+
+    groups = _components(5, [(0, 1), (1, 3)])
+    assert groups[0] == groups[1] == groups[3]
+    assert len({groups[0], groups[2], groups[4]}) == 3
+    assert len(set(_components(3, []))) == 3

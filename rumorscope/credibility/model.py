@@ -90,7 +90,7 @@ def load(path: Path = DEFAULT_PATH) -> Bundle:
     return Bundle(**load_arrays(path))
 
 
-def people_of(analysis: Analysis) -> list[str]:
+def person_names(analysis: Analysis) -> list[str]:
     """Names and aliases of the people an analysis found: masked before the text model reads."""
     return [name for e in analysis.entities if e.type == "PERSON" for name in (e.name, *e.aliases)]
 
@@ -111,7 +111,7 @@ def score(analysis: Analysis, bundle: Bundle | None = None
     if bundle is None:  # a checkout that has not trained a model yet: signals only
         return values, Credibility()
     article = analysis.article
-    text = model_text(article.title, article.text, article.outlet, people=people_of(analysis))
+    text = model_text(article.title, article.text, article.outlet, people=person_names(analysis))
     features = bundle.vectorizer.transform([text])
     text_logit = bundle.text_model.decision_function(features)
     inputs = stack_inputs(bundle, text_logit, [values])[0]

@@ -144,7 +144,7 @@ def _article_view(index: int, analysis: Analysis) -> dict[str, Any]:
     """Everything the template shows for one article, precomputed in Python."""
     sources = attribution_sources(analysis)
     anchor = f"article-{index}"
-    reasons = reason_views(analysis) if analysis.credibility.label != "unscored" else []
+    reasons = reason_views(analysis)
     marks = analysis_marks(analysis) + evidence_marks(anchor, reasons)
     return {
         "anchor": anchor,
