@@ -4,7 +4,9 @@
 
 Splits (seeded): GossipCop random 80/20 (stratified); GossipCop grouped by outlet 80/20
 (no test outlet in training); Celebrity grouped by story pair 75/25 (a fake and its
-legit twin on the same side). Our model trains on the split's training part plus the
+legit twin on the same side), and the same set in 4 folds grouped by pair, so every
+article is held out once (106 test articles make one article worth 0.009 of accuracy; the
+folds give a steadier figure). Our model trains on the split's training part plus the
 other sets; the baseline (TF-IDF word 1-2-grams + logistic regression on raw title and
 text) trains on the split's training part of its own set, as in the issue's floor.
 Restyled: a seeded sample of the GossipCop random test split rewritten by
@@ -24,7 +26,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupShuffleSplit, StratifiedShuffleSplit
+from sklearn.model_selection import GroupKFold, GroupShuffleSplit, StratifiedShuffleSplit
 
 from rumorscope.credibility.dataset import CACHE_DIR, cached_analyses, read_labelled
 from rumorscope.credibility.evaluate import format_metrics, metrics
@@ -58,6 +60,27 @@ def run_split(name: str, train: list[Example], test: list[Example], own_train: l
     base = metrics(labels(test), baseline(own_train, test, seed))
     print(format_metrics(f"{name} baseline tfidf+lr", base), flush=True)
     return ours, bundle
+
+
+def run_grouped_folds(name: str, examples: list[Example], groups: list[str],
+                      others: list[Example], seed: int, folds: int = 4) -> dict[str, float]:
+    """Every example held out once, in folds that keep a group on one side; each fold's
+    model trains on the rest plus `others`. Prints the pooled metrics, each prediction
+    cut at its own fold model's threshold."""
+    y = labels(examples)
+    p, p_base, thresholds = np.zeros(len(y)), np.zeros(len(y)), np.zeros(len(y))
+    for train_idx, test_idx in GroupKFold(folds).split(np.zeros(len(y)), y, groups):
+        train = [examples[i] for i in train_idx]
+        bundle = fit(train + others, seed)
+        test = [examples[i] for i in test_idx]
+        p[test_idx] = predict_proba(bundle, [e.text for e in test], [e.signals for e in test])
+        thresholds[test_idx] = bundle.meta["threshold"]
+        p_base[test_idx] = baseline(train, test, seed)
+    values = metrics(y, p, thresholds)
+    print(format_metrics(f"{name} ours, {folds} grouped folds", values), flush=True)
+    print(format_metrics(f"{name} baseline tfidf+lr, {folds} grouped folds",
+                         metrics(y, p_base)), flush=True)
+    return values
 
 
 def restyled_examples(sample: list[Example], style: str, seed: int) -> list[Example]:
@@ -103,6 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     cel_train = [celebrity[i] for i in train_idx]
     run_split("celebrity pairs", cel_train + gossip + amt, [celebrity[i] for i in test_idx],
               cel_train, args.seed)
+    run_grouped_folds("celebrity pairs", celebrity, pairs, gossip + amt, args.seed)
     run_restyled(random_model, gc_test, args.restyled, args.seed)
     report_timing(random_model, gc_test[:100])
 

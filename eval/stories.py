@@ -5,9 +5,17 @@
 The two articles of a `pair` tell the same story; they are mixed into GossipCop articles
 so that joining unrelated articles costs precision. Stories are grown one article at a
 time by the same placement the store uses. Pairwise precision/recall/F1 and B-cubed are
-counted over the labelled articles (a GossipCop article has no gold story, so a pair of
-two GossipCop articles is not counted; one joined to a labelled article is a false
-positive), for each pair set and for both together.
+counted over the labelled articles, for each pair set and for both together, under two
+protocols printed side by side:
+
+- strict: a GossipCop article has no gold story, so a pair of two GossipCop articles is
+  not counted, and one joined to a labelled article is a false positive;
+- labelled: only pairs of two labelled articles count (B-cubed over a story's labelled
+  members); GossipCop articles are distractors that pull articles away from their twin
+  or chain two gold stories together. This is the protocol under which the TF-IDF
+  single-link baseline scores the issue's 0.26 (0.29 here), where the strict one gives
+  it 0.11; GossipCop holds other reports of the very events of the pairs, which the
+  strict protocol counts as errors.
 
 The gold stories are halved at random (`split_pairs`, seeded, each set on its own): the
 TF-IDF cosine single-link baseline, printed in the same run, takes its threshold from
@@ -164,11 +172,13 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score(predicted: dict[str, int], gold: dict[str, str]) -> Scores:
-    """Pairwise and B-cubed scores over the labelled articles (see the module docstring)."""
+def score(predicted: dict[str, int], gold: dict[str, str], strict: bool = True) -> Scores:
+    """Pairwise and B-cubed scores over the labelled articles; `strict` counts a labelled
+    article joined to an unlabelled one as a false pair (see the module docstring)."""
     members: dict[int, list[str]] = defaultdict(list)
     for article_id, story in predicted.items():
-        members[story].append(article_id)
+        if strict or article_id in gold:
+            members[story].append(article_id)
     gold_members: dict[str, set[str]] = defaultdict(set)
     for article_id, story in gold.items():
         gold_members[story].add(article_id)
@@ -210,12 +220,12 @@ def split_pairs(gold: dict[str, str], seed: int = 0) -> tuple[set[str], set[str]
 
 
 def set_lines(name: str, predicted: dict[str, int], gold: dict[str, str],
-              part: set[str]) -> list[str]:
+              part: set[str], strict: bool = True) -> list[str]:
     """Scores over the gold stories in `part`: each pair set, then both together."""
     lines = []
     for prefix in (*PAIR_SETS, ""):
         chosen = {a: g for a, g in gold.items() if g in part and g.startswith(prefix)}
-        lines.append(_line(f"{name} [{prefix or 'both'}]", score(predicted, chosen)))
+        lines.append(_line(f"{name} [{prefix or 'both'}]", score(predicted, chosen, strict)))
     return lines
 
 
@@ -234,7 +244,8 @@ def main(argv: list[str] | None = None) -> None:
     matrix = tfidf_matrix(articles)
     tune_gold = {a: g for a, g in gold.items() if g in tune}
     baseline = tfidf_single_link(articles, matrix, [round(0.2 + 0.05 * i, 2) for i in range(15)])
-    best_t = max(baseline, key=lambda t: score(baseline[t], tune_gold).f1)
+    best_t = {strict: max(baseline, key=lambda t, s=strict: score(baseline[t], tune_gold, s).f1)
+              for strict in (True, False)}
     started = time.perf_counter()
     analyses = load_analyses(articles, args.cache)
     analysed = time.perf_counter() - started
@@ -245,10 +256,13 @@ def main(argv: list[str] | None = None) -> None:
           f"({1000 * placed / len(articles):.2f} ms per article)")
     wider = near_duplicate_gold(articles, matrix, gold)
     ours = f"rumorscope stories (threshold {args.threshold})"
-    for part, name in ((set(gold.values()), "all pairs"), (held_out, "held-out pairs")):
-        print(f"-- {name}")
-        print(*set_lines(f"TF-IDF single-link ({best_t})", baseline[best_t], gold, part),
-              *set_lines(ours, predicted, gold, part), sep="\n")
+    for strict, protocol in ((True, "strict"), (False, "labelled pairs only")):
+        threshold = best_t[strict]
+        for part, name in ((set(gold.values()), "all pairs"), (held_out, "held-out pairs")):
+            print(f"-- {protocol}, {name}")
+            print(*set_lines(f"TF-IDF single-link ({threshold})", baseline[threshold], gold,
+                             part, strict),
+                  *set_lines(ours, predicted, gold, part, strict), sep="\n")
     print(f"-- held-out pairs, {len(wider) - len(gold)} GossipCop near-duplicates inherit "
           "their labelled article's story")
     print(*set_lines(ours, predicted, wider, held_out), sep="\n")

@@ -153,3 +153,11 @@ def test_analyzer_without_credibility_leaves_it_unscored(analyzer):
     article = Article(id="a", text=STORY.format(outlet="the site"))
     bare = Analyzer(nlp=analyzer.nlp, credibility=False).analyze(article)
     assert bare.credibility.label == "unscored" and not bare.signals
+
+
+def test_metrics_cut_each_prediction_at_its_own_threshold():
+    y = np.array([1, 0, 1, 0])
+    p = np.array([0.45, 0.45, 0.7, 0.2])
+    pooled = metrics(y, p, np.array([0.4, 0.5, 0.5, 0.5]))
+    assert pooled["accuracy"] == 1.0
+    assert metrics(y, p, 0.5)["accuracy"] == 0.75

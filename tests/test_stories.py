@@ -124,3 +124,17 @@ def test_baseline_single_link_chains_through_shared_neighbours():
     assert groups[0] == groups[1] == groups[3]
     assert len({groups[0], groups[2], groups[4]}) == 3
     assert len(set(_components(3, []))) == 3
+
+
+def test_story_scores_count_unlabelled_joins_only_when_strict():
+    from eval.stories import score
+
+    gold = {"a1": "s1", "a2": "s1", "b1": "s2", "b2": "s2"}
+    # a1, a2 together with two unlabelled articles; b1 alone; b2 with a distractor.
+    predicted = {"a1": 1, "a2": 1, "g1": 1, "g2": 1, "b1": 2, "b2": 3, "g3": 3}
+    strict, labelled = score(predicted, gold), score(predicted, gold, strict=False)
+    assert labelled.precision == 1.0 and labelled.recall == 0.5
+    # Strict: the 1 true pair among 1 + 2*2 (story 1) + 1 (story 3) labelled-involving pairs.
+    assert math.isclose(strict.precision, 1 / 6)
+    assert strict.recall == labelled.recall
+    assert labelled.b3_precision == 1.0 and strict.b3_precision < 1.0

@@ -26,8 +26,10 @@ def expected_calibration_error(y: np.ndarray, p: np.ndarray, bins: int = ECE_BIN
     return float(total / len(y))
 
 
-def metrics(y: np.ndarray, p: np.ndarray, threshold: float = 0.5) -> dict[str, float]:
-    """The figures the issue asks for, fake = positive class."""
+def metrics(y: np.ndarray, p: np.ndarray, threshold: float | np.ndarray = 0.5
+            ) -> dict[str, float]:
+    """The figures the issue asks for, fake = positive class (`threshold` may be one cut
+    per example, for predictions pooled from several models)."""
     predicted = (p >= threshold).astype(int)
     both = len(set(y.tolist())) == 2
     return {
