@@ -110,6 +110,16 @@ def test_csv_records_and_a_ragged_row(tmp_path):
     assert items[0].published == "2020-01-02"
 
 
+def test_csv_stray_and_unclosed_quotes_are_reported_and_skipped(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text('id,text\n1,"Fine."\n2,"glued"on\n3,"Also fine."\n4,"never closed\n',
+                    encoding="utf-8")
+    items = list(iter_articles([path]))
+    assert [getattr(i, "id", None) for i in items] == ["1", None, "3", None]
+    assert f"{path}:3: malformed CSV" in str(items[1])
+    assert "unexpected end of data" in str(items[3])
+
+
 def test_csv_without_text_column(tmp_path):
     path = tmp_path / "a.csv"
     path.write_text("id,title\n1,x\n", encoding="utf-8")

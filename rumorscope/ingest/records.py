@@ -81,7 +81,8 @@ def read_csv(stream: IO[bytes], where: str, published: str | None = None) -> Ite
     """CSV with a header row naming Article fields; `text`, `content` or `body` is required."""
     csv.field_size_limit(sys.maxsize)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    reader = csv.DictReader(text)
+    # strict: a stray or unclosed quote is an error, not a field silently glued together
+    reader = csv.DictReader(text, strict=True)
     try:
         header = reader.fieldnames
     except UnicodeDecodeError:
@@ -104,7 +105,7 @@ def read_csv(stream: IO[bytes], where: str, published: str | None = None) -> Ite
             return
         except csv.Error as err:
             yield IngestError(at, f"malformed CSV ({err})")
-            return
+            continue  # the reader resumes at the next line
         if None in row:
             yield IngestError(at, f"row has {len(header) + len(row[None])} fields, "
                                   f"the header has {len(header)}")
