@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rumorscope.extract.attribution import cue_candidates, find_attributions
-from rumorscope.extract.attribution_cues import cue_spans, load_model
+from rumorscope.extract.attribution_cues import cue_spans, load_model, rival_features
 from rumorscope.extract.entities import find_entities
 from rumorscope.extract.quotes import find_quotes
 from rumorscope.pipeline import load_pipeline
@@ -260,6 +260,30 @@ def test_parc_credits_a_subjectless_cue_to_the_governing_subject(nlp):
     assert [doc.text[s:e] for (s, e), _features in parc] == ["mocking"]
     assert any(f.endswith("|governor") for f in parc[0][1])
     assert cue_candidates(doc, probs, (0.1, 0.3), parc=False) == []
+
+
+def test_rival_features_see_the_other_candidates():
+    # Two cues in one sentence (tokens 1 and 4, sentence 0), a third in sentence 2.
+    probs = [0.0, 0.9, 0.0, 0.0, 0.4, 0.0, 0.0, 0.0, 0.7, 0.0]
+    cues = [(1, 2), (4, 5), (8, 9)]
+    sent_of = [0, 0, 0, 0, 0, 1, 1, 2, 2, 2]
+    first = rival_features(probs, cues, sent_of, (1, 2), (3, 7), None)
+    assert first == ["riv=1", "top=1", "inside=1", "last=none", "nested=0"]
+    second = rival_features(probs, cues, sent_of, (4, 5), (5, 7), (0, (3, 7)))
+    assert second == ["riv=1", "top=0", "inside=0", "last=0", "nested=1"]
+    third = rival_features(probs, cues, sent_of, (8, 9), (9, 10), (0, (3, 7)))
+    assert third == ["riv=0", "top=1", "inside=0", "last=2", "nested=0"]
+
+
+def test_second_stage_features_hold_the_rival_features(nlp):
+    doc = nlp("Maya Linden said that Theo Brandt told friends the tour is over.")
+    probs = [0.0] * len(doc)
+    probs[2], probs[6] = 0.9, 0.5  # "said", "told"
+    found = cue_candidates(doc, probs, (0.1, 0.3))
+    said = next(f for (s, e), f in found if doc.text[s:e] == "said")
+    told = next(f for (s, e), f in found if doc.text[s:e] == "told")
+    assert {"riv=1", "top=1", "inside=1", "last=none"} <= set(said)
+    assert {"top=0", "last=0", "nested=1"} <= set(told)
 
 
 def test_shipped_model_has_its_second_stage():

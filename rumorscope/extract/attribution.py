@@ -26,6 +26,7 @@ from rumorscope.extract.attribution_cues import (
     cue_token_probs,
     load_model,
     quote_mask,
+    rival_features,
 )
 from rumorscope.extract.attribution_spans import (
     content_of,
@@ -175,6 +176,7 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
         probs[verb] = 1.0
     kept: list[tuple[list[Found], list[str]]] = []
     last: Found | None = None
+    reported: tuple[int, tuple[int, int]] | None = None  # last's sentence and content tokens
     spans = cue_spans(doc, probs, *cuts)
     cue_tokens = frozenset(i for start, end in spans for i in range(start, end))
     for start, end in spans:
@@ -208,9 +210,11 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
         content = _token_span(doc, own[0].content) or (start, end)
         features = candidate_features(doc, (start, end), head, max(probs[start:end]),
                                       source, content, kind + "|" + origin, mask[start])
+        features += rival_features(probs, spans, sent_of, (start, end), content, reported)
         if keep(features):
             kept.append((own, features))
             last = own[-1]
+            reported = (last.sentence, _token_span(doc, last.content) or content)
     return kept
 
 

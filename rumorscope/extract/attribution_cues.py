@@ -8,7 +8,9 @@ part of a cue in training are scored, which keeps the step cheap; neighbouring c
 tokens are joined into one cue span ("has learned", "said in a statement").
 The token model is only sure of a word once the frame around it is known, so a low cut
 makes candidates and a second model (`candidate_features`) keeps or drops each one after
-its source and content have been read off the parse.
+its source and content have been read off the parse, seeing the other candidates around
+it too (`rival_features`: a weaker cue beside a likelier one, or inside the content of the
+report just kept, is less often a report of its own).
 """
 
 from __future__ import annotations
@@ -199,7 +201,28 @@ def candidate_features(doc: Doc, cue: tuple[int, int], head: Token, prob: float,
         "pos=" + str(_bin(head.i - head.sent.start)), "gap=" + str(_bin(_gap(source, cue))),
         "up=" + head.head.lemma_.lower() + "|" + head.dep_, "lpb=" + lemma + "|" + pb,
         *("ch=" + c.dep_ for c in head.children),
+        *("lch=" + lemma + "|" + c.dep_ for c in head.children),
+        "ct=" + doc[cue[0]:cue[1]].text.lower(), "sr=" + src.lemma_.lower(),
+        "se=" + src.ent_type_, "lcs=" + lemma + "|" + side, "cp=" + con.pos_,
+        "skk=" + src_kind + "|" + kind, "htk=" + head.tag_ + "|" + kind,
     ]
+
+
+def rival_features(probs: list[float], cues: list[tuple[int, int]], sent_of: list[int],
+                   cue: tuple[int, int], content: tuple[int, int],
+                   last: tuple[int, tuple[int, int]] | None) -> list[str]:
+    """Second-stage features from the other candidates (token spans): how many share the
+    cue's sentence and whether it is the likeliest of them, whether one lies in its content
+    (a report of a report), and how far back the last kept report is (`last`: its sentence
+    and content) and whether this cue lies inside that report's content."""
+    start, end = cue
+    own = max(probs[start:end])
+    rivals = [max(probs[s:e]) for s, e in cues if sent_of[s] == sent_of[start] and s != start]
+    after = "none" if last is None else str(min(3, sent_of[start] - last[0]))
+    nested = last is not None and last[1][0] <= start < last[1][1]
+    return ["riv=" + str(min(3, len(rivals))), "top=" + str(int(own >= max(rivals, default=0))),
+            "inside=" + str(int(any(content[0] <= s < content[1] for s, _ in cues))),
+            "last=" + after, "nested=" + str(int(nested))]
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
