@@ -24,3 +24,21 @@ def test_cache_resumes_and_survives_a_torn_tail(tmp_path):
 def test_fingerprint_is_a_stable_hash():
     assert analysis_fingerprint() == analysis_fingerprint()
     assert len(analysis_fingerprint()) == 64
+
+
+def test_fingerprint_follows_extractors_and_models_not_trainers(tmp_path, monkeypatch):
+    from rumorscope import analysis_cache
+
+    for name in ("extract/cues.py", "extract/cues_train.py", "pipeline.py", "analyzer.py",
+                 "data/attribution_cues.json", "data/other.json"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("v1")
+    monkeypatch.setattr(analysis_cache, "PACKAGE", tmp_path)
+    before = analysis_fingerprint()
+    (tmp_path / "extract/cues_train.py").write_text("v2")
+    (tmp_path / "data/other.json").write_text("v2")
+    assert analysis_fingerprint() == before
+    for name in ("extract/cues.py", "data/attribution_cues.json"):
+        (tmp_path / name).write_text("v2")
+        assert analysis_fingerprint() != before
+        before = analysis_fingerprint()

@@ -150,11 +150,15 @@ def cue_vocabulary(words: list[str], labels: list[int]) -> list[str]:
                   if n >= MIN_VOCAB_COUNT and n / seen[w] >= MIN_CUE_RATE and w.strip())
 
 
-def fit(x, y, c: float):
-    """The logistic regression with the project's fixed settings."""
+def model(c: float):
+    """The logistic regression with the project's fixed settings, unfitted."""
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=SEED).fit(x, y)
+    return LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=SEED)
+
+
+def fit(x, y, c: float):
+    return model(c).fit(x, y)
 
 
 def pick_settings(x, y, held_out: list[bool]) -> tuple[float, float]:
@@ -183,14 +187,11 @@ def out_of_fold(x, y, article_of: list[int], c: float) -> list[float]:
     """Token probabilities each from a model that did not see the token's article, so that
     the second stage learns from scores like those of unseen text."""
     import numpy as np
+    from sklearn.model_selection import PredefinedSplit, cross_val_predict
 
-    fold = np.array(article_of) % FOLDS
-    y = np.array(y)
-    probs = np.zeros(len(y))
-    for k in range(FOLDS):
-        probs[fold == k] = fit(x[fold != k], y[fold != k], c).predict_proba(
-            x[fold == k])[:, 1]
-    return probs.tolist()
+    folds = PredefinedSplit(np.array(article_of) % FOLDS)
+    return cross_val_predict(model(c), x, np.array(y), cv=folds,
+                             method="predict_proba")[:, 1].tolist()
 
 
 def candidate_examples(docs: list[Doc], articles, token_probs: list[list[float]],
