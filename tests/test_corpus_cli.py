@@ -84,3 +84,30 @@ def test_person_and_outlet_reports(corpus):
     outlet = _json(["outlet", "Star Weekly", "--db", url, "--format", "json"])
     assert outlet["articles"] == 1
     assert 0.0 <= outlet["anonymous_share"] <= 1.0
+
+
+def test_a_query_on_a_missing_store_fails_and_creates_nothing(tmp_path):
+    path = tmp_path / "typo.db"
+    result = CliRunner().invoke(corpus_app, ["stories", "--db", f"sqlite:///{path}"])
+    assert result.exit_code == 2
+    assert f"no store at {path}" in result.output
+    assert not path.exists()
+
+
+@pytest.mark.parametrize(("url", "reason"), [
+    ("mysql://host/db", "unsupported database 'mysql'"),
+    ("postgresql://127.0.0.1:1/none", "connection"),
+])
+def test_unusable_database_urls_get_one_line(url, reason):
+    result = CliRunner().invoke(corpus_app, ["stories", "--db", url])
+    assert result.exit_code == 2
+    assert reason in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_file_that_is_no_database_gets_one_line(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("not a database\n")
+    result = CliRunner().invoke(corpus_app, ["ingest", str(path), "--db", str(path)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"rumorscope: cannot open {path}: file is not a database"

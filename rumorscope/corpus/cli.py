@@ -99,13 +99,14 @@ def _emit(data: Any, fmt: Format, text: str) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt is Format.json else text)
 
 
-def _open(db: str) -> Store:
+def _open(db: str, create: bool = True) -> Store:
     from rumorscope.corpus.store import Store
 
     try:
-        return Store(db)
+        return Store(db, create=create)
     except Exception as err:  # a bad URL or an unreachable server: one line, not a trace
-        _say(f"cannot open {db}: {err}")
+        reason = str(getattr(err, "orig", None) or err).strip().splitlines()
+        _say(f"cannot open {db}: {reason[0] if reason else type(err).__name__}")
         raise typer.Exit(2) from None
 
 
@@ -113,7 +114,7 @@ def _query(db: str, name: str, *args: Any) -> Any:
     """Run one query of `rumorscope.corpus.queries` on a store opened for it alone."""
     from rumorscope.corpus import queries
 
-    store = _open(db)
+    store = _open(db, create=False)
     try:
         return getattr(queries, name)(store, *args)
     finally:

@@ -76,11 +76,16 @@ stories = sa.Table(
 
 
 def engine_url(url: str) -> str:
-    """`postgresql://` goes through psycopg 3; a bare path means an SQLite file."""
+    """`postgresql://` goes through psycopg 3; a bare path means an SQLite file; any
+    other kind of database is refused by name rather than by a missing driver."""
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     if "://" not in url:
         return f"sqlite:///{url}"
+    scheme = url.split("://", 1)[0]
+    if scheme not in {"sqlite", "postgresql+psycopg"}:
+        raise ValueError(f"unsupported database '{scheme}' "
+                         "(give a file path, sqlite:///PATH or postgresql://...)")
     return url
 
 
@@ -96,6 +101,14 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
     return engine
+
+
+def _require_sqlite_file(url: str) -> None:
+    location = sa.engine.make_url(engine_url(url))
+    database = location.database or ""
+    if location.get_backend_name() == "sqlite" and database not in {"", ":memory:"} \
+            and not Path(database).exists():
+        raise FileNotFoundError(f"no store at {database} (ingest articles first)")
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
@@ -186,8 +199,12 @@ class SqlKeyIndex:
 class Store:
     """Articles, analyses and stories in one database."""
 
-    def __init__(self, url: str = DEFAULT_URL) -> None:
+    def __init__(self, url: str = DEFAULT_URL, create: bool = True) -> None:
+        """Open (and migrate) the store; with `create` False a missing SQLite file is an
+        error, so a query never leaves an empty database behind a typo."""
         self.url = url
+        if not create:
+            _require_sqlite_file(url)
         self.engine = make_engine(url)
         migrate(self.engine)
         self._insert = (postgresql.insert if self.engine.dialect.name == "postgresql"
