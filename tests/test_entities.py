@@ -81,3 +81,11 @@ def test_quoted_nickname(nlp):
 def test_common_word_is_not_a_name(nlp):
     doc = nlp("Rehab was hard. Tara Voss said rehab changed her life.")
     assert "Rehab" not in {e.name for e in find_entities(doc)}
+
+
+@pytest.mark.parametrize("name", ["Men's Health", "Women's Wear Daily"])
+def test_a_possessive_inside_an_organisation_name_keeps_the_name(nlp, name):
+    doc = nlp(f"Dana Vale told {name} that she runs every morning.")
+    found = {(e.name, e.type) for e in find_entities(doc)}
+    assert (name, "ORG") in found
+    assert not any(t == "PERSON" and n == name.split("'")[0] for n, t in found)

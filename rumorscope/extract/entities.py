@@ -79,6 +79,9 @@ def _clean(ent: Span, text: str) -> _Mention | None:
                 kept.append(tok)
             break
         if tok.text in POSSESSIVE or tok.tag_ == "POS":
+            if label == "ORG" and tok.i + 1 < ent.end:
+                kept.append(tok)  # "Men's Health", "Women's Wear Daily": part of the name
+                continue
             if label == "ORG" and len(kept) == 1:
                 label = "PERSON"  # "Kanye's": a possessive first name is not an organisation
             break
