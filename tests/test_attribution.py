@@ -290,3 +290,33 @@ def test_shipped_model_has_its_second_stage():
     model = load_model()
     assert model.spans is not None and 0 < model.spans.threshold < 1
     assert model.tokens.threshold <= model.extent
+
+
+@pytest.mark.parametrize("text", [
+    "Rick Moor was told that the tour was cancelled.",
+    "Fans were assured that the show would go on.",
+    "Dana Vale was asked whether she would return.",
+])
+def test_the_one_told_is_not_the_source(nlp, text):
+    assert attrs(nlp, text) == []
+
+
+def test_a_teller_named_by_a_passive_agent_is_the_source(nlp):
+    [a] = attrs(nlp, "Rick Moor was told by his lawyer that the case was closed.")
+    assert (a.source.text, a.source.type) == ("his lawyer", "official")
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("It is rumored that Dana Vale moved out.", "is rumored"),
+    ("It has been rumoured that the couple split.", "has been rumoured"),
+])
+def test_it_is_rumored_is_an_unspecified_source(nlp, text, cue):
+    [a] = attrs(nlp, text)
+    assert (a.source.text, a.source.type, a.cue.text) == ("It", "unspecified", cue)
+
+
+def test_unnamed_groups_are_not_on_record(nlp):
+    [fans] = attrs(nlp, "Fans said the show was a disaster.")
+    [actress] = attrs(nlp, "Dana Vale starred in the show. The actress said it was a disaster.")
+    assert fans.source.type == "anonymous"
+    assert actress.source.type == "named_person"

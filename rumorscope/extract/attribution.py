@@ -65,6 +65,15 @@ SPEECH_OBJECT_VERBS = frozenset({
     "insist", "rule", "hint", "tease", "joke", "label", "brand", "dub", "insult",
     "thank", "applaud", "condemn", "recall", "detail", "disclose", "pledge", "offer",
 })
+# Verbs whose passive subject is the one told, not the teller ("Kanye was told that ...").
+ADDRESSEE_VERBS = frozenset({
+    "tell", "inform", "assure", "reassure", "ask", "warn", "advise", "notify", "remind",
+    "brief", "question", "promise", "instruct", "caution",
+})
+# Report and rumour verbs that credit no one in "it is rumored that ..." (spec: `it is
+# said` is an unspecified source).
+RUMOUR_VERBS = frozenset({"rumor", "rumour", "say", "report", "claim", "allege",
+                          "speculate", "whisper"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "you"})
 RELATIVES = frozenset({"that", "which", "who", "whom", "what"})
 QUOTE_CHARS = frozenset("“”‘’\"'")
@@ -172,7 +181,7 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
     """Each cue whose token probability reaches the candidate cut, with its quotes or parsed
     content, and the features `keep` judges it by; only the kept ones are returned."""
     probs = list(probs)
-    for verb in _speech_frames(doc, text, quotes):
+    for verb in _speech_frames(doc, text, quotes) + ([] if parc else _expletive_reports(doc)):
         probs[verb] = 1.0
     kept: list[tuple[list[Found], list[str]]] = []
     last: Found | None = None
@@ -183,7 +192,8 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
         head = cue_head(doc, start, end)
         if _modifier(head) or (not parc and ((head.lemma_.lower() in NON_SPEECH
                                               and not _news_learned(head))
-                                             or _bare_passive(head))):
+                                             or _bare_passive(head)
+                                             or _addressee_subject(head))):
             continue
         source, origin = source_of(doc, start, end), "parse"
         if source is None and last is not None and head.i - head.sent.start <= 1 \
@@ -284,6 +294,27 @@ def _bare_passive(head: Token) -> bool:
     passive = bool(deps & {"nsubjpass", "auxpass"})
     return passive and not deps & {"agent", "ccomp"} and not any(
         c.dep_ == "nsubjpass" and c.lower_ == "it" for c in head.children)
+
+
+def _addressee_subject(head: Token) -> bool:
+    """"Kanye was told that ...", "fans were assured": the passive subject of a verb of
+    telling heard the words; with no `by` phrase whoever said them goes unnamed, and the
+    listener must not be credited with them."""
+    children = list(head.children)
+    return head.lemma_.lower() in ADDRESSEE_VERBS and not any(
+        c.dep_ == "agent" for c in children) and any(
+        c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children)
+
+
+def _expletive_reports(doc: Doc) -> list[int]:
+    """"It is rumored that ...": a report or rumour credited to no one (source `It`,
+    unspecified), a cue whatever the token model makes of the verb: the verb's tokens
+    with its auxiliaries ("has been rumoured")."""
+    return [i for tok in doc
+            if tok.tag_ == "VBN" and tok.lemma_.lower() in RUMOUR_VERBS
+            and any(c.dep_ == "ccomp" for c in tok.children)
+            and any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in tok.children)
+            for i in [*(c.i for c in tok.lefts if c.dep_ in {"aux", "auxpass"}), tok.i]]
 
 
 def _antecedent_of_relative(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:

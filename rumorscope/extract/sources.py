@@ -112,6 +112,8 @@ def source_type(span: Span, label: str | None, cue: Span | None = None) -> str:
         return "outlet"
     if lemma in VAGUE:
         return "unspecified"
+    if head.tag_ == "NNS":
+        return "anonymous"  # "fans", "critics", "experts": people, but no one on record
     return "named_person"
 
 
