@@ -320,3 +320,15 @@ def test_unnamed_groups_are_not_on_record(nlp):
     [actress] = attrs(nlp, "Dana Vale starred in the show. The actress said it was a disaster.")
     assert fans.source.type == "anonymous"
     assert actress.source.type == "named_person"
+
+
+def test_a_colon_after_a_clause_credits_the_clause_subject(nlp):
+    [a] = attrs(nlp, 'Dana Vale had a message for fans: "I am not going anywhere."')
+    assert (a.source.text, a.cue.text, a.direct_quote) == ("Dana Vale", ":", True)
+
+
+def test_relayed_speech_when_the_parser_reads_the_cue_as_a_noun(nlp):
+    # The small model tags "claims" NNS with "source" as its subject.
+    [a] = attrs(nlp, 'A source claims Dana said, "We are done."')
+    assert (a.source.text, a.source.type, a.speaker) == ("A source", "anonymous", "Dana")
+    assert attrs(nlp, "The claims Dana made were false.") == []

@@ -87,9 +87,16 @@ def verb_read_as_noun(tok: Token) -> bool:
     doc = tok.doc
     if tok.tag_ != "NNS" or tok.i + 1 >= len(doc):
         return False
+    if any(c.dep_ == "nsubj" for c in tok.children) and any(
+            c.dep_ == "ccomp" for c in tok.children):
+        return True  # "A source claims Dana said ...": a noun has no subject
     nxt = doc[tok.i + 1]
-    return (nxt.pos_ in {"PROPN", "PRON"} and nxt.dep_ == "nsubj" and nxt.head.i > nxt.i
-            and nxt.head.pos_ == "VERB" and nxt.head.dep_ != "relcl"
+    verb = nxt.head
+    # A relative clause on the noun leaves a gap ("the claims Dana made"); a verb with a
+    # clause of its own ("claims Dana said, '...'") has none, so the noun is the verb.
+    return (nxt.pos_ in {"PROPN", "PRON"} and nxt.dep_ == "nsubj" and verb.i > nxt.i
+            and verb.pos_ == "VERB"
+            and (verb.dep_ != "relcl" or any(c.dep_ == "ccomp" for c in verb.children))
             and any(c.dep_ in {"compound", "poss", "det", "amod"} for c in tok.lefts))
 
 
@@ -152,6 +159,10 @@ def _before_colon(doc: Doc, colon: Token) -> tuple[int, int] | None:
     verb = colon.head if colon.head.pos_ in {"VERB", "AUX"} and colon.head.i < colon.i else None
     if verb is not None and subject_of(verb) is not None:
         return phrase(subject_of(verb))  # "Cruz called them on it:"
+    clause = [t for t in doc[sent.start:colon.i] if t.pos_ in {"VERB", "AUX"}
+              and (subject := subject_of(t)) is not None and subject.i < colon.i]
+    if clause:  # "Dana had a message for fans:" is Dana's, not the fans'
+        return phrase(subject_of(clause[-1]))
     for tok in reversed(doc[sent.start:colon.i]):
         if tok.pos_ in {"NOUN", "PROPN", "PRON"}:
             root = tok
