@@ -332,3 +332,15 @@ def test_relayed_speech_when_the_parser_reads_the_cue_as_a_noun(nlp):
     [a] = attrs(nlp, 'A source claims Dana said, "We are done."')
     assert (a.source.text, a.source.type, a.speaker) == ("A source", "anonymous", "Dana")
     assert attrs(nlp, "The claims Dana made were false.") == []
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("TMZ broke the news on Monday. According to the site, Dana Vale filed for divorce.",
+     "TMZ"),
+    ("Page Six obtained the photos. According to the outlet, Dana Vale moved out.",
+     "Page Six"),
+    ("The FBI obtained the files. According to the site, Dana Vale moved out.", None),
+])
+def test_the_site_resolves_to_an_outlet_that_published_before(nlp, text, outlet):
+    [a] = attrs(nlp, text)
+    assert (a.source.type, a.source.resolves_to) == ("outlet", outlet)

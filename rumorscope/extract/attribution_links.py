@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from rumorscope.extract.sources import (
+    OFFICE_NAME_WORDS,
     OUTLET_NAME_WORDS,
     PERSON_PRONOUNS,
     SOCIAL,
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 PRONOUN_WINDOW = 3  # sentences back in which a pronoun looks for its person
 OBJECT_DEPS = frozenset({"dative", "dobj", "pobj"})
+# What publications do with news: the subject of "TMZ broke the news" is an outlet even
+# when the entity recogniser misses it.
+PUBLISHING_VERBS = frozenset({"break", "publish", "obtain", "report", "reveal", "air",
+                              "print", "run", "learn"})
 
 
 def to_attributions(doc: Doc, found: list[Found], entities: list[Entity] | None
@@ -115,6 +120,7 @@ def _named_outlets(doc: Doc, found: list[Found], entities: list[Entity] | None
     names = [(ent.start_char, _strip_possessive(ent.text)) for ent in doc.ents
              if ent.label_ in {"ORG", "WORK_OF_ART"} and is_outlet_name(ent, ent.label_)
              and any(t.lower_ in OUTLET_NAME_WORDS or t.is_upper for t in ent)]
+    names += _publishing_subjects(doc)
     for f in found:
         span = doc.char_span(*f.source, alignment_mode="expand")
         if span is not None and is_outlet_name(span, _label(doc, span, entities)) \
@@ -126,6 +132,24 @@ def _named_outlets(doc: Doc, found: list[Found], entities: list[Entity] | None
                     and is_outlet_name(obj, _label(doc, obj, entities)):
                 names.append((obj.start_char, _strip_possessive(obj.text)))
     return sorted(names)
+
+
+def _publishing_subjects(doc: Doc) -> list[tuple[int, str]]:
+    """(offset, name) of proper names that publish ("TMZ broke the news", "Page Six
+    obtained photos") with an acronym or a press word in the name, not people."""
+    names = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.ent_type_ == "PERSON" \
+                or tok.head.lemma_.lower() not in PUBLISHING_VERBS:
+            continue
+        name = doc[tok.left_edge.i:tok.i + 1]
+        capitalised = all(t.is_title or t.is_upper or t.text in {"&", "!"} for t in name)
+        acronym = len(name) == 1 and tok.is_upper and len(tok) >= 2
+        pressed = len(name) > 1 and any(t.lower_ in OUTLET_NAME_WORDS for t in name)
+        if capitalised and (acronym or pressed) \
+                and not any(t.lower_ in OFFICE_NAME_WORDS for t in name):
+            names.append((name.start_char, _strip_possessive(name.text)))
+    return names
 
 
 def _cue_objects(cue: Span) -> list[Span]:
