@@ -344,3 +344,17 @@ def test_relayed_speech_when_the_parser_reads_the_cue_as_a_noun(nlp):
 def test_the_site_resolves_to_an_outlet_that_published_before(nlp, text, outlet):
     [a] = attrs(nlp, text)
     assert (a.source.type, a.source.resolves_to) == ("outlet", outlet)
+
+
+def test_the_speaker_named_in_the_sentence_before_a_quote(nlp):
+    [a] = attrs(nlp, 'Dana Vale spoke to Us Weekly on Friday.\n\n"This is my home. I am not '
+                     'leaving."')
+    assert (a.source.text, a.cue.text, a.via, a.direct_quote) == (
+        "Dana Vale", "spoke", "Us Weekly", True)
+    assert a.content.text == "This is my home. I am not leaving."
+
+
+def test_a_quote_leading_into_its_own_cue_is_not_taken_by_the_sentence_before(nlp):
+    found = attrs(nlp, 'Dana Vale told Us Weekly about her divorce. "It was hard," she added.')
+    assert [(a.source.text, a.cue.text) for a in found] == [("she", "added")]
+    assert attrs(nlp, "Dana Vale spoke at the gala. The crowd cheered.") == []

@@ -70,6 +70,9 @@ ADDRESSEE_VERBS = frozenset({
     "tell", "inform", "assure", "reassure", "ask", "warn", "advise", "notify", "remind",
     "brief", "question", "promise", "instruct", "caution",
 })
+# Verbs of holding a conversation: reports only through the quotation that follows
+# ("Dana spoke to Us Weekly on Friday. '...'").
+CONVERSATION_VERBS = frozenset({"speak", "talk", "chat", "gush", "dish", "vent", "reflect"})
 # Report and rumour verbs that credit no one in "it is rumored that ..." (spec: `it is
 # said` is an unspecified source).
 RUMOUR_VERBS = frozenset({"rumor", "rumour", "say", "report", "claim", "allege",
@@ -181,7 +184,10 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
     """Each cue whose token probability reaches the candidate cut, with its quotes or parsed
     content, and the features `keep` judges it by; only the kept ones are returned."""
     probs = list(probs)
-    for verb in _speech_frames(doc, text, quotes) + ([] if parc else _expletive_reports(doc)):
+    frames = _speech_frames(doc, text, quotes)
+    if not parc:
+        frames += _expletive_reports(doc) + _conversations_before_quotes(doc, quotes)
+    for verb in frames:
         probs[verb] = 1.0
     kept: list[tuple[list[Found], list[str]]] = []
     last: Found | None = None
@@ -257,7 +263,7 @@ def _content(doc: Doc, text: str, quotes: list[Quote], cue_tokens_span: tuple[in
     kind = "clause"
     if content is None or content[1] <= content[0]:
         nxt = _quote_opening_next(doc, quotes, start)
-        if nxt is not None:
+        if nxt is not None and _stands_alone(text, nxt):
             return [Found(src, cue, (nxt.start, nxt.end), True, sentence)], "next"
         if not parc:
             return [], "none"
@@ -367,6 +373,31 @@ def _opens_clause(text: str, start: int) -> bool:
     or punctuation), not inside a running clause ('TMZ reported there were "..."')."""
     before = text[:start].rstrip()
     return not before or before[-1] in CLAUSE_BREAKS
+
+
+def _conversations_before_quotes(doc: Doc, quotes: list[Quote]) -> list[int]:
+    """"Dana spoke to Us Weekly on Friday." followed by a quotation: a conversation verb
+    heading its sentence, reporting nothing in it, reports the quotation that opens the
+    next one (the speaker named in the sentence before the quote), unless that quotation
+    leads into a cue of its own ('"...," she added')."""
+    text = doc.text
+    found = []
+    for sent in doc.sents:
+        verb = sent.root
+        if verb.lemma_.lower() not in CONVERSATION_VERBS \
+                or not any(c.dep_ == "nsubj" for c in verb.children) \
+                or any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):
+            continue
+        quote = _quote_opening_next(doc, quotes, verb.i)
+        if quote is not None and _stands_alone(text, quote):
+            found.append(verb.i)
+    return found
+
+
+def _stands_alone(text: str, quote: Quote) -> bool:
+    """A quotation that is a sentence of its own, not one leading into its own cue with a
+    comma or dash ('"...," she added')."""
+    return text[quote.start:quote.end].rstrip()[-1:] not in {",", "—", "–", "-"}
 
 
 def _quote_opening_next(doc: Doc, quotes: list[Quote], token: int) -> Quote | None:
