@@ -80,6 +80,9 @@ HEDGES = [
 ]
 
 DENIALS = [
+    ("Mara shut down rumors that she is pregnant.", "shut down"),
+    ("Her rep slammed the reports as lies.", "slammed"),
+    ("Mara laughed off the speculation.", "laughed off"),
     ("Her rep denied the rumors on Friday.", "denied"),
     ("The story is not true.", "not true"),
     ("The story isn't true, her lawyer said.", "isn't true"),
@@ -119,6 +122,8 @@ NOT_HEDGES = [
     "I was in denial for years.",                  # state of mind
     "Mara confirmed the news on Instagram.",       # plain confirmation
     "The report said the couple wed in June.",     # neutral reporting
+    "Police shut down the street.",                # dismissing no claim
+    "Mara slammed the door.",                      # slam + object
 ]
 
 

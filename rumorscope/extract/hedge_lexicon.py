@@ -81,6 +81,20 @@ FALSITY = frozenset({
     "fake",
 })
 FIXED_DENIALS = frozenset({"way off", "off base"})
+# Verbs that deny when their object is a claim ("shut down rumors", "slammed the reports").
+DISMISS = frozenset(
+    f"{verb} {particle}".strip()
+    for verbs, particle in (
+        (("shut", "shuts", "shutting"), "down"),
+        (("shoot", "shoots", "shot", "shooting"), "down"),
+        (("brush", "brushes", "brushed", "brushing"), "off"),
+        (("laugh", "laughs", "laughed", "laughing"), "off"),
+        (("slam", "slams", "slammed", "slamming", "dismiss", "dismisses", "dismissed",
+          "dismissing", "squash", "squashes", "squashed", "squashing", "quash", "quashes",
+          "quashed", "quashing", "deflect", "deflects", "deflected", "deflecting"), ""),
+    )
+    for verb in verbs
+)
 CONFIRM = frozenset({"confirm", "confirms", "confirmed", "unconfirmed"})
 
 # Adverbs of degree kept inside a denial span ("greatly exaggerated", "completely made up").
@@ -93,5 +107,5 @@ DEGREE_ADVERBS = frozenset({
 CLAIM_NOUNS = frozenset({
     "report", "reports", "claim", "claims", "rumor", "rumors", "rumour", "rumours",
     "story", "stories", "news", "allegation", "allegations", "information", "headline",
-    "headlines",
+    "headlines", "speculation", "gossip",
 })

@@ -374,6 +374,20 @@ def fixed_denial(span: Span) -> Cue | None:
     return span.start_char, span.end_char, DENIAL
 
 
+def dismissal(span: Span) -> Cue | None:
+    """'shut down rumors', 'slammed the reports', 'the rumors were quashed': a verb of
+    dismissing denies when what it dismisses is a claim."""
+    verb = span[0]
+    if verb.pos_ != "VERB":
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [o for c in verb.children if c.lower_ in {"down", "off"}
+                for o in c.children if o.dep_ == "pobj"]  # "laughed off the talk"
+    if not any(o.lower_ in lex.CLAIM_NOUNS for o in objects):
+        return None
+    return span.start_char, span.end_char, DENIAL
+
+
 def confirm(span: Span) -> Cue | None:
     """'it has never been confirmed', 'not confirmed'; attributive 'unconfirmed reports'."""
     tok = span[0]
@@ -402,6 +416,7 @@ def _families() -> dict[str, Rule]:
         (PASSIVE_RAISING, passive_raising),
         (lex.DENY, deny), (lex.DEBUNK, always_denial), (lex.NEGATABLE_TRUTH, negated_truth),
         (lex.FALSITY, falsity), (("made up",), made_up), (lex.FIXED_DENIALS, fixed_denial),
+        (lex.DISMISS, dismissal),
         (lex.CONFIRM, confirm),
     ]
     return {word: rule for words, rule in table for word in words}
