@@ -40,6 +40,14 @@ def test_events_are_ordered_by_date_and_skip_durations(nlp):
     assert all(e.certainty == "asserted" and e.attribution is None for e in events)
 
 
+def test_an_expression_hanging_from_an_adverb_or_another_date_takes_the_clause(nlp):
+    _, events = timeline(nlp, "Back in 2016, Rosa Pike was spotted in Miami. They were "
+                              "married from 2012 to 2017.", [])
+    assert [e.date for e in events] == ["2012", "2016", "2017"]
+    assert events[1].event == "Rosa Pike was spotted in Miami"
+    assert "married" in events[0].event and events[2].event == events[0].event
+
+
 def test_event_noun_phrase(nlp):
     text = "The star's alleged breakdown in March 2019 was never explained."
     _, events = timeline(nlp, text, [])

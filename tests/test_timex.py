@@ -44,6 +44,8 @@ def test_dates_and_times(nlp, text, anchor, expected):
     ("Jon Vale was spotted at a diner on Monday.", "2018-08-20"),
     ("Jon Vale will host the gala on Monday.", "2018-08-27"),
     ("Jon Vale was spotted on Friday.", "2018-08-24"),
+    ("The wedding is set for Friday.", "2018-08-31"),
+    ("The record was set on Friday.", "2018-08-24"),
 ])
 def test_weekday_follows_tense(nlp, text, expected):
     assert values(nlp, text, AUG)["Monday" if "Monday" in text else "Friday"] == expected

@@ -41,6 +41,8 @@ def build_timeline(doc: Doc, timexes: list[Timex], hedges: list[Hedge]) -> list[
         if start is None or span is None:
             continue
         head = attachment(span)
+        if head.i in taken or head.pos_ in ("ADV", "ADP", "PART", "NUM"):
+            head = clause_verb(head)  # "Back in 2019, ...", "from 2014 to 2022"
         event = TimelineEvent(date=timex.value, granularity=timex.granularity,
                               event=event_phrase(head, taken), timex=index,
                               certainty=certainty(doc, span, head, hedges))

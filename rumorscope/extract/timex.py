@@ -184,6 +184,8 @@ def tense_direction(span: Span) -> str | None:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS):
         return "future"
+    if verb.tag_ == "VBN" and verb.lemma_ in FUTURE_HEADS and aux & PROGRESSIVE_AUX:
+        return "future"  # "the wedding is set for Saturday", "is scheduled for June 1"
     if aux & MAYBE_MODALS and "have" not in aux:
         return "future"
     if verb.tag_ == "VBG" and aux & PROGRESSIVE_AUX:
