@@ -126,3 +126,25 @@ def test_children_list_stops_at_the_sentence_end(nlp):
         assert (parent, "child", "Ava") in facts
         assert (parent, "child", "Max") in facts
     assert not any(f[1] == "child" and f[2] == "Nora Quill" for f in facts)
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Dana Vale, who is 36, lives in Paris.", "36"),
+    ("Dana Vale is 36.", "36"),
+])
+def test_age_said_by_present_be(nlp, text, age):
+    assert ("Dana Vale", "age", age) in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rick Moor was 25 when they met.", "The score is 36.", "Dana Vale is 36 percent sure."])
+def test_no_age_from_other_numbers_or_times(nlp, text):
+    assert not [t for t in triples(nlp, text) if t[1] == "age"]
+
+
+def test_relative_named_by_whose_and_by_be(nlp):
+    whose = triples(nlp, "Rick Moor, whose sister Jane Moor is a model, declined to comment.")
+    assert ("Rick Moor", "sibling", "Jane Moor") in whose
+    fiance = triples(nlp, "Rick Moor is Dana Vale's fiancé.")
+    assert {("Dana Vale", "partner", "Rick Moor"), ("Rick Moor", "partner", "Dana Vale")} \
+        <= set(fiance)

@@ -99,12 +99,30 @@ def _ages(doc: Doc, ref: Referents, entities: list[Entity]) -> list[_Raw]:
             m = AGE_AFTER_NAME.match(text, end)
             if m and int(m.group(1)) <= 110:
                 out.append((ent.name, "age", m.group(1), m.start(1), m.end(1)))
+    out += _copular_ages(doc, ref)
     for pattern in (YEAR_OLD, TURNED, BIRTHDAY):
         for m in pattern.finditer(text):
             tok = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             name = tok is not None and _age_owner(tok[0], ref, pattern is YEAR_OLD)
             if name:
                 out.append((name, "age", m.group(1), m.start(1), m.end(1)))
+    return out
+
+
+def _copular_ages(doc: Doc, ref: Referents) -> list[_Raw]:
+    """"Dana is 36", "Dana, who is 36, ...": a bare number said of a person by a
+    present-tense "be" (not "was 25 when they met", an age at another time)."""
+    out: list[_Raw] = []
+    for tok in doc:
+        if tok.dep_ != "attr" or tok.tag_ != "CD" or not tok.text.isdigit() \
+                or int(tok.text) > 110 or tok.head.tag_ not in {"VBZ", "VBP"} \
+                or tok.head.lemma_ != "be" \
+                or any(c.dep_ in {"npadvmod", "prep", "quantmod"} for c in tok.children):
+            continue
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        name = ref.person(subject) if subject is not None else None
+        if name:
+            out.append((name, "age", tok.text, tok.idx, tok.idx + len(tok)))
     return out
 
 
@@ -160,7 +178,7 @@ def _kin(tok: Token, ref: Referents) -> list[_Raw]:
     attribute = KIN[tok.lower_]
     if attribute in ("spouse", "partner") and _is_former(tok):
         attribute = "ex_partner"
-    named = _names_after(tok, ref, many=attribute == "child")
+    named = _names_after(tok, ref, many=attribute == "child") or _named_by_be(tok, ref)
     if not named:
         return []
     owners = _owners(tok, ref, exclude=set(named))
@@ -170,6 +188,20 @@ def _kin(tok: Token, ref: Referents) -> list[_Raw]:
             if owner != name:
                 out += _fact(owner, attribute, name, span)
     return out
+
+
+def _named_by_be(tok: Token, ref: Referents) -> dict[str, tuple[int, int]]:
+    """"Rick is Dana's fiancé": the subject of "be" is the relative the noun names."""
+    if tok.dep_ != "attr" or tok.head.lemma_ != "be" \
+            or not any(c.dep_ == "poss" for c in tok.children):
+        return {}
+    subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    name = ref.person(subject) if subject is not None else None
+    if name is None or subject.i not in ref.mention_at:
+        return {}
+    start, end = ref.mention_at[subject.i]
+    doc = tok.doc
+    return {name: (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))}
 
 
 def _is_former(tok: Token) -> bool:

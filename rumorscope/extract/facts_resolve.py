@@ -62,6 +62,9 @@ class Referents:
             return self.pronoun(tok, depth)
         if lower in RELATIVE and tok.head.dep_ == "relcl":
             return self.person(tok.head.head, depth + 1)
+        if lower == "whose":  # "Rick, whose sister Jane ...": the clause's antecedent
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            return self.person(clause.head, depth + 1) if clause is not None else None
         for child in tok.children:
             if child.dep_ in ("appos", "compound") and child.i in self.who:
                 return self.who[child.i]
