@@ -85,3 +85,21 @@ def test_reference_article_timeline(reference_analysis):
     released = [e for e in events if e.date == "2016-11-30"]
     assert released and "released" in released[0].event
     assert any(e.date == "2016-11-21" and e.certainty in ("hedged", "disputed") for e in events)
+
+
+def test_a_date_heading_dates_the_paragraph_below(nlp):
+    text = ("Their romance in brief.\n\n3 May 2016:\n\nRosa Pike and Joe Lane meet at the gala."
+            "\n\n12 October 2016:\n\nRosa Pike is seen at a film.")
+    _, events = timeline(nlp, text, [])
+    assert [(e.date, e.event) for e in events] == [
+        ("2016-05-03", "Rosa Pike and Joe Lane meet at the gala"),
+        ("2016-10-12", "Rosa Pike is seen at a film")]
+
+
+def test_an_embedded_post_is_the_event_of_its_signature_date(nlp):
+    text = ("Love you London. — Stella Vale (@StellaVale) March 22, 2017\n\n"
+            "A post shared by Bella Vale (@bella.vale) on Apr 5, 2017 at 9:28pm PDT")
+    _, events = timeline(nlp, text, [])
+    assert [e.event for e in events] == ["post by Stella Vale (@StellaVale)",
+                                         "post by Bella Vale (@bella.vale)",
+                                         "post by Bella Vale (@bella.vale)"]

@@ -25,6 +25,13 @@ ATTACHMENTS = {"pobj", "npadvmod", "appos", "nummod", "compound", "poss", "nmod"
 UNSURE_DENIALS = ("confirm", "unclear", "unverified", "disput", "question", "unknown")
 CONTRAST = {"but", "however", "yet", "still"}
 MAX_WORDS = 10
+# An embedded post's signature line: "— Stella McCartney (@StellaMcCartney) March 22,
+# 2017" (a tweet), "A post shared by Bella Hadid (@bellahadid) on Apr 5, 2017" (Instagram).
+POST_SIGNATURE = re.compile(r"(?:[—–]|post shared by)\s*([^()\n—–]{1,60}?)\s*"
+                            r"\((@[\w.]{1,30})\)\s*(?:on\s+)?"
+                            r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},?\s+at\s+)?$")
+# A date standing as a heading ("3 May 2016:" on its own line) dates the paragraph below.
+HEADING_END = re.compile(r"[ \t]*:?[ \t]*\n")
 
 
 def build_timeline(doc: Doc, timexes: list[Timex], hedges: list[Hedge]) -> list[TimelineEvent]:
@@ -43,11 +50,28 @@ def build_timeline(doc: Doc, timexes: list[Timex], hedges: list[Hedge]) -> list[
         head = attachment(span)
         if head.i in taken or head.pos_ in ("ADV", "ADP", "PART", "NUM"):
             head = clause_verb(head)  # "Back in 2019, ...", "from 2014 to 2022"
+        signed = POST_SIGNATURE.search(doc.text, max(0, span.start_char - 100), span.start_char)
+        phrase = f"post by {signed[1]} ({signed[2]})" if signed else event_phrase(head, taken)
+        if not phrase and (below := _paragraph_below(doc, span)) is not None:
+            head, phrase = below.root, event_phrase(below.root, taken)
+        if not phrase:
+            continue  # a date with nothing said to happen on it (a photo credit line)
         event = TimelineEvent(date=timex.value, granularity=timex.granularity,
-                              event=event_phrase(head, taken), timex=index,
+                              event=phrase, timex=index,
                               certainty=certainty(doc, span, head, hedges))
         dated.append((start, index, event))
     return [event for _, _, event in sorted(dated, key=lambda d: (d[0], d[1]))]
+
+
+def _paragraph_below(doc: Doc, span: Span) -> Span | None:
+    """The first sentence under a date that stands as a heading on its own line."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if text[line_start:span.start_char].strip() or not HEADING_END.match(text, span.end_char):
+        return None
+    following = [s for s in doc.sents if s.start_char >= span.end_char and s.text.strip()
+                 and s.text.strip() != ":"]
+    return following[0] if following else None
 
 
 def attachment(span: Span) -> Token:
@@ -121,7 +145,7 @@ def clause_words(verb: Token, skip: set[int]) -> list[Token]:
         if child.i in skip:
             continue
         if child.dep_ in SUBJECTS:
-            words.extend(short(child, skip, 4))
+            words.extend(short(child, skip, 6))  # "Rosa Pike and Joe Lane"
         elif child.dep_ in VERB_PARTS:
             words.append(child)
         elif not complement and (child.dep_ in OBJECTS or
