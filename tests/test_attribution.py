@@ -358,3 +358,19 @@ def test_a_quote_leading_into_its_own_cue_is_not_taken_by_the_sentence_before(nl
     found = attrs(nlp, 'Dana Vale told Us Weekly about her divorce. "It was hard," she added.')
     assert [(a.source.text, a.cue.text) for a in found] == [("she", "added")]
     assert attrs(nlp, "Dana Vale spoke at the gala. The crowd cheered.") == []
+
+
+def test_reported_content_never_holds_its_own_cue_or_source(nlp):
+    text = ("Rosa Pike shared an honest photo of her body to encourage other moms. Which "
+            "Rosa Pike says was \"not a big deal.\" Rick Moor was attacked by angry fans.")
+    for a in attrs(nlp, text):
+        for role in (a.cue.span, a.source.span):
+            assert a.content.span[1] <= role[0] or role[1] <= a.content.span[0]
+
+
+def test_a_frame_clause_gives_way_to_the_quote_after_it(nlp):
+    text = ('Rick Moor even did a little bit, telling the crowd in the back room. '
+            '"Now do you really think we are ready?" At which point somebody laughed.')
+    [a] = attrs(nlp, text)
+    assert (a.source.text, a.cue.text, a.direct_quote) == ("Rick Moor", "telling", True)
+    assert a.content.text == "Now do you really think we are ready?"
