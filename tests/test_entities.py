@@ -89,3 +89,10 @@ def test_a_possessive_inside_an_organisation_name_keeps_the_name(nlp, name):
     found = {(e.name, e.type) for e in find_entities(doc)}
     assert (name, "ORG") in found
     assert not any(t == "PERSON" and n == name.split("'")[0] for n, t in found)
+
+
+def test_a_title_case_headline_is_not_one_long_name(nlp):
+    doc = nlp("Kenya Vale Says Co-Sleeping With Her Baby Is Fine")
+    names = [e.name for e in find_entities(doc) if e.type == "PERSON"]
+    assert "Kenya Vale" in names
+    assert not any("Says" in n or "Baby" in n for n in names)

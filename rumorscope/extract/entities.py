@@ -41,6 +41,12 @@ class _Mention:
     label: str
 
 
+# Tags that end a person's name inside a title-case headline the recogniser read as one
+# name ("Kenya Moore Says Co-Sleeping With Her Baby Is Fine").
+NOT_IN_NAMES = frozenset({"VBZ", "VBD", "VBP", "VBG", "VBN", "MD", "IN", "PRP", "PRP$",
+                          "DT", "CC", "TO"})
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     """Entities of the article with aliases ("Kim" -> "Kim Kardashian") and mentions."""
     text = doc.text  # Doc.text re-joins every token: read it once
@@ -86,7 +92,8 @@ def _clean(ent: Span, text: str) -> _Mention | None:
                 label = "PERSON"  # "Kanye's": a possessive first name is not an organisation
             break
         if label == "PERSON" and (tok.like_num
-                                  or (tok.is_lower and tok.text not in NAME_PARTICLES)):
+                                  or (tok.is_lower and tok.text not in NAME_PARTICLES)
+                                  or (kept and tok.tag_ in NOT_IN_NAMES)):
             break
         kept.append(tok)
     while kept and (kept[-1].is_punct or kept[-1].like_num):
