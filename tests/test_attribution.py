@@ -374,3 +374,13 @@ def test_a_frame_clause_gives_way_to_the_quote_after_it(nlp):
     [a] = attrs(nlp, text)
     assert (a.source.text, a.cue.text, a.direct_quote) == ("Rick Moor", "telling", True)
     assert a.content.text == "Now do you really think we are ready?"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Some say she is pregnant.", "unspecified"),
+    ("Many in Hollywood say the film flopped.", "unspecified"),
+    ("Those close to the couple say they are fine.", "anonymous"),
+])
+def test_vague_quantities_of_people(nlp, text, kind):
+    [a] = attrs(nlp, text)
+    assert a.source.type == kind

@@ -36,7 +36,7 @@ OUTLET = frozenset({
 })
 VAGUE = frozenset({
     "report", "rumor", "rumour", "speculation", "story", "article", "whisper", "gossip",
-    "claim", "word", "buzz", "chatter", "talk",
+    "claim", "word", "buzz", "chatter", "talk", "news",
 })
 # Words inside proper names of publications ("Us Weekly", "E! News", "Page Six").
 OUTLET_NAME_WORDS = frozenset({
@@ -54,6 +54,9 @@ OFFICE_NAME_WORDS = frozenset({
 })
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you", "him", "her", "who", "they", "them"})
 UNSPECIFIED_PRONOUNS = frozenset({"it", "this", "that", "which"})
+# Vague quantities of people ("some say", "many believe"): rumour, not a source.
+VAGUE_QUANTIFIERS = frozenset({"some", "many", "most", "others", "several", "few", "all",
+                               "everyone", "everybody"})
 ORG_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 
 
@@ -98,6 +101,10 @@ def source_type(span: Span, label: str | None, cue: Span | None = None) -> str:
         return "social_media"
     if lower in ANONYMOUS:
         return "anonymous"
+    if lower in VAGUE_QUANTIFIERS:
+        return "unspecified"
+    if lower in {"those", "these"}:  # "those close to the couple": unnamed people
+        return "anonymous" if any(True for _ in head.children) else "unspecified"
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | UNSPECIFIED_PRONOUNS:
         return "unspecified" if lower in UNSPECIFIED_PRONOUNS else "named_person"
     if head.pos_ == "PROPN" or label is not None or (head.is_upper and len(head) > 1):
