@@ -112,13 +112,12 @@ def _timeline_table(analysis: Analysis) -> Table:
 
 
 def _attribution_table(analysis: Analysis) -> Table:
-    """Who said what: source and its type, cue, trimmed content, quote kind, relaying outlet."""
+    """Who said what: the source with its type and relaying outlet, the cue with the kind
+    of quotation, and the content, which gets the width that is left."""
     table = Table(title="Attributions", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    table.add_column("Source (type)", max_width=24)
-    table.add_column("Cue", no_wrap=True)
-    table.add_column("Content", ratio=1)
-    table.add_column("Quote", no_wrap=True)
-    table.add_column("Via", max_width=16)
+    table.add_column("Source", ratio=2)
+    table.add_column("Cue", min_width=14, max_width=16)
+    table.add_column("Content", ratio=5)
     for attribution in analysis.attributions:
         table.add_row(*_attribution_row(attribution))
     return table
@@ -129,9 +128,13 @@ def _attribution_row(attribution: Attribution) -> list[Text]:
     source = attribution.source
     label = Text(source.text + (f" → {source.resolves_to}" if source.resolves_to else ""))
     label.append("\n" + source.type.replace("_", " "), style=SOURCE_STYLES.get(source.type, ""))
-    return [label, Text(attribution.cue.text), Text(trim(attribution.content.text, CONTENT_WIDTH)),
-            Text("direct" if attribution.direct_quote else "indirect"),
-            Text(attribution.via or "")]
+    if attribution.speaker:
+        label.append(f"\nquoting {attribution.speaker}", style="dim")
+    if attribution.via:
+        label.append(f"\nvia {attribution.via}", style="dim")
+    cue = Text(attribution.cue.text)
+    cue.append("\n" + ("direct" if attribution.direct_quote else "indirect"), style="dim")
+    return [label, cue, Text(trim(attribution.content.text, CONTENT_WIDTH))]
 
 
 def _marked_text(analysis: Analysis) -> Text:
