@@ -161,7 +161,8 @@ def short(token: Token, skip: set[int], limit: int) -> list[Token]:
     words = [t for t in token.subtree if t.i not in skip]
     if sum(not t.is_punct for t in words) <= limit:
         return words
-    core = [t for t in token.lefts if t.dep_ in NOUN_MODIFIERS | {"det"}] + [token]
+    core = [t for t in token.lefts if t.dep_ in NOUN_MODIFIERS | VERB_PARTS | {"det"}]
+    core.append(token)  # "to stick" keeps its "to", "the shocking news" its modifiers
     if token.dep_ == "prep":
         core += [c for c in token.children if c.dep_ == "pobj"][:1]
     return [t for t in core if t.i not in skip][:limit]
