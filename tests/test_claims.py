@@ -117,3 +117,13 @@ def test_outlet_names_count_together(name, expected):
     from rumorscope.extract.provenance import outlet_name
 
     assert outlet_name(name) == expected
+
+
+def test_the_words_that_report_a_quote_are_no_claim_of_their_own(nlp):
+    text = ("In fact, the site's insider claims Dana said, \"It is all about the kids now.\" "
+            "The couple married in 2015.")
+    doc = nlp(text)
+    relayed = make_attribution(text, "a1", "the site's insider", "anonymous", "claims",
+                               "It is all about the kids now.", speaker="Dana")
+    texts = [c.text for c in find_claims(doc, [relayed], [])]
+    assert texts == ["It is all about the kids now.", "The couple married in 2015."]

@@ -82,13 +82,27 @@ def _units(view: _DocView, attributions: list[Attribution]
     for attribution in attributions:
         start, end = attribution.content.span
         units.extend((lo, hi, attribution) for lo, hi in view.pieces(start, end))
-    reported = list(units)
+    # A sentence is the article's own claim only when most of it is neither reported
+    # content nor the words that report it ("the site's insider claims Kim said, '...'").
+    reported = _merged([(a, b) for a, b, _ in units]
+                       + [tuple(x.span) for a in attributions for x in (a.source, a.cue)])
     for sent in view.sents:
         lo, hi = view.trim(sent.start_char, sent.end_char)
-        covered = sum(max(0, min(b, hi) - max(a, lo)) for a, b, _ in reported)
+        covered = sum(max(0, min(b, hi) - max(a, lo)) for a, b in reported)
         if covered <= _OWN_COVERAGE * (hi - lo) and _is_checkable(sent):
             units.append((lo, hi, None))
     return sorted(units, key=lambda u: (u[0], u[1]))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans with overlaps joined, so no character counts twice."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def find_claims(doc: Doc, attributions: list[Attribution], hedges: list[Hedge]) -> list[Claim]:
