@@ -384,3 +384,8 @@ def test_a_frame_clause_gives_way_to_the_quote_after_it(nlp):
 def test_vague_quantities_of_people(nlp, text, kind):
     [a] = attrs(nlp, text)
     assert a.source.type == kind
+
+
+def test_the_cue_does_not_take_the_last_word_of_its_source(nlp):
+    [a] = attrs(nlp, "Recent reports claim the couple split.")
+    assert (a.source.text, a.cue.text) == ("Recent reports", "claim")

@@ -224,6 +224,8 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
         if not parc and first.pos_ == "PRON" and first.lower_ in FIRST_PERSON and (
                 not mask[source[0]] or first.lower_ == "you"):
             continue
+        if not parc and source[0] <= start < source[1] < end:
+            start = source[1]  # "Recent reports claim": the cue is "claim", not "reports claim"
         src = (doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1]))
         cue = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if SELF_REPORT.search(text, src[0], min(len(text), cue[1] + 30)):
