@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from rumorscope.credibility.features import clean_title, excluded_spans, mask
 from rumorscope.schema import Analysis, Span
+from rumorscope.spans import merge_spans
 
 SOURCE_TYPES = ("named_person", "anonymous", "outlet", "official", "social_media", "unspecified")
 ON_RECORD_TYPES = ("named_person", "official")
@@ -264,17 +265,6 @@ def _vague_times(analysis: Analysis) -> list[Span]:
     return sorted(spans.values())
 
 
-def _merge(spans: list[Span]) -> list[Span]:
-    """Sorted, non-overlapping cover of the spans."""
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def _outside(spans: list[Span], excluded: list[Span]) -> list[Span]:
     """The spans that overlap no excluded span; `excluded` is merged (sorted, disjoint)."""
     starts = [s for s, _ in excluded]
@@ -292,7 +282,7 @@ def compute(analysis: Analysis) -> tuple[dict[str, float], dict[str, list[Span]]
     Text patterns and word counts skip page furniture, outlet names and URLs, so that
     "E! News" is not an exclamation and a share-button line does not dilute a rate."""
     article = analysis.article
-    excluded = _merge(excluded_spans(article.text, article.outlet))
+    excluded = merge_spans(excluded_spans(article.text, article.outlet))
     words = len(_outside([m.span() for m in _WORD.finditer(article.text)], excluded))
     values, evidence = _sourcing(analysis)
     text_values, text_evidence = _text_signals(analysis, words, excluded)

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from rumorscope.schema import Attribution, Certainty, Claim, Hedge
+from rumorscope.spans import merge_spans
 
 _RANK: dict[Certainty, int] = {"asserted": 0, "hedged": 1, "disputed": 2, "denied": 3}
 _DISPUTE = re.compile(r"confirm|exaggerat|way off|unclear|unverified|speculat", re.I)
@@ -84,7 +85,7 @@ def _units(view: _DocView, attributions: list[Attribution]
         units.extend((lo, hi, attribution) for lo, hi in view.pieces(start, end))
     # A sentence is the article's own claim only when most of it is neither reported
     # content nor the words that report it ("the site's insider claims Kim said, '...'").
-    reported = _merged([(a, b) for a, b, _ in units]
+    reported = merge_spans([(a, b) for a, b, _ in units]
                        + [tuple(x.span) for a in attributions for x in (a.source, a.cue)])
     for sent in view.sents:
         lo, hi = view.trim(sent.start_char, sent.end_char)
@@ -92,17 +93,6 @@ def _units(view: _DocView, attributions: list[Attribution]
         if covered <= _OWN_COVERAGE * (hi - lo) and _is_checkable(sent):
             units.append((lo, hi, None))
     return sorted(units, key=lambda u: (u[0], u[1]))
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character spans with overlaps joined, so no character counts twice."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 def find_claims(doc: Doc, attributions: list[Attribution], hedges: list[Hedge]) -> list[Claim]:
