@@ -389,3 +389,12 @@ def test_vague_quantities_of_people(nlp, text, kind):
 def test_the_cue_does_not_take_the_last_word_of_its_source(nlp):
     [a] = attrs(nlp, "Recent reports claim the couple split.")
     assert (a.source.text, a.cue.text) == ("Recent reports", "claim")
+
+
+@pytest.mark.parametrize(("text", "cue", "via"), [
+    ("Dana Vale said in an interview with Us Weekly that she was happy.", "said", "Us Weekly"),
+    ("In a statement to TMZ, her rep said the couple had split.", "said", "TMZ"),
+])
+def test_an_interview_or_statement_given_to_an_outlet(nlp, text, cue, via):
+    [a] = attrs(nlp, text)
+    assert (a.cue.text, a.via) == (cue, via)

@@ -226,6 +226,9 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
             continue
         if not parc and source[0] <= start < source[1] < end:
             start = source[1]  # "Recent reports claim": the cue is "claim", not "reports claim"
+        while not parc and end - start > 1 and doc[end - 1].pos_ == "ADP" \
+                and doc[end - 1].lower_ not in {"to", "by"}:
+            end -= 1  # "said in an interview": the cue is "said" ("according to" stays)
         src = (doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1]))
         cue = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if SELF_REPORT.search(text, src[0], min(len(text), cue[1] + 30)):

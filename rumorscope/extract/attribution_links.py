@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from rumorscope.extract.sources import (
     OFFICE_NAME_WORDS,
@@ -163,12 +163,21 @@ def _cue_objects(cue: Span) -> list[Span]:
                       and c.pos_ in {"PROPN", "NOUN"}]
     doc = cue.doc
     spans = []
-    for tok in found:
+    for tok in map(_medium_partner, found):
         end = tok.right_edge.i + 1
         while end > tok.i + 1 and not doc[end - 1].is_alpha:
             end -= 1
         spans.append(doc[tok.left_edge.i:end])
     return spans
+
+
+def _medium_partner(tok: Token) -> Token:
+    """"in an interview with Us Weekly", "in a statement to TMZ": the named outlet the
+    interview or statement was given to stands for it."""
+    if tok.pos_ != "NOUN":
+        return tok
+    return next((o for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+                 for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), tok)
 
 
 def _strip_possessive(text: str) -> str:
