@@ -398,3 +398,13 @@ def test_the_cue_does_not_take_the_last_word_of_its_source(nlp):
 def test_an_interview_or_statement_given_to_an_outlet(nlp, text, cue, via):
     [a] = attrs(nlp, text)
     assert (a.cue.text, a.via) == (cue, via)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ('Dana Vale captioned the photo: "Best day ever."', "social_media"),
+    ('Her Instagram story read: "Best day ever."', "social_media"),
+    ("The Instagram star said she was happy.", "named_person"),
+])
+def test_posts_are_social_media_and_posters_are_people(nlp, text, kind):
+    [a] = attrs(nlp, text)
+    assert a.source.type == kind

@@ -134,12 +134,17 @@ def _proper_type(span: Span, label: str | None) -> str:
 
 
 def _social(span: Span, cue: Span | None) -> bool:
-    """A post is the source, or the cue is a posting verb or sits "in an Instagram post"."""
-    if head_token(span).lemma_.lower() in SOCIAL - {"story"}:
+    """A post is the source ("her Instagram story" too), or the cue is a posting verb
+    ("captioned the photo:" included) or sits "in an Instagram post"."""
+    head = head_token(span).lemma_.lower()
+    if head in SOCIAL - {"story"} or (head == "story" and any(
+            t.lower_ in SOCIAL - {"story", "post"} for t in span)):
         return True
     if cue is None:
         return False
     root = cue.root
+    if root.text == ":" and root.head.i < root.i:
+        root = root.head  # "Dana captioned the photo: ..." is reported by "captioned"
     if root.lemma_.lower() in SOCIAL_CUES:
         return True
     for child in root.children:
