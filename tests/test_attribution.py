@@ -408,3 +408,10 @@ def test_an_interview_or_statement_given_to_an_outlet(nlp, text, cue, via):
 def test_posts_are_social_media_and_posters_are_people(nlp, text, kind):
     [a] = attrs(nlp, text)
     assert a.source.type == kind
+
+
+def test_relaying_insider_stays_anonymous_when_the_parse_flattens_it(nlp):
+    # The small model hangs both "An" and "insider" from "claims".
+    found = attrs(nlp, 'Dana Vale was seen in Paris. An insider claims she said, "I am done."')
+    [a] = found
+    assert (a.source.text, a.source.type, a.speaker) == ("An insider", "anonymous", "Dana Vale")

@@ -61,8 +61,10 @@ ORG_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 
 
 def head_token(span: Span) -> Token:
-    """The token of `span` whose syntactic head lies outside it."""
-    for tok in span:
+    """The token of `span` whose syntactic head lies outside it; when the parse hangs
+    several from outside ("An insider claims" read as one noun phrase), the last of
+    them, since English noun phrases end in their head."""
+    for tok in reversed(span):
         if tok.head.i < span.start or tok.head.i >= span.end or tok.head == tok:
             return tok
     return span.root
