@@ -195,7 +195,7 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
     probs = list(probs)
     frames = _speech_frames(doc, text, quotes)
     if not parc:
-        frames += _expletive_reports(doc) + _conversations_before_quotes(doc, quotes)
+        frames += _expletive_reports(doc) + _conversations_before_quotes(doc, text, quotes)
     for verb in frames:
         probs[verb] = 1.0
     kept: list[tuple[list[Found], list[str]]] = []
@@ -394,12 +394,11 @@ def _opens_clause(text: str, start: int) -> bool:
     return not before or before[-1] in CLAUSE_BREAKS
 
 
-def _conversations_before_quotes(doc: Doc, quotes: list[Quote]) -> list[int]:
+def _conversations_before_quotes(doc: Doc, text: str, quotes: list[Quote]) -> list[int]:
     """"Dana spoke to Us Weekly on Friday." followed by a quotation: a conversation verb
     heading its sentence, reporting nothing in it, reports the quotation that opens the
     next one (the speaker named in the sentence before the quote), unless that quotation
     leads into a cue of its own ('"...," she added')."""
-    text = doc.text
     found = []
     for sent in doc.sents:
         verb = sent.root
