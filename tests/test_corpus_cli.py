@@ -111,3 +111,13 @@ def test_a_file_that_is_no_database_gets_one_line(tmp_path):
     result = CliRunner().invoke(corpus_app, ["ingest", str(path), "--db", str(path)])
     assert result.exit_code == 2
     assert result.output.strip() == f"rumorscope: cannot open {path}: file is not a database"
+
+
+def test_person_text_report_lists_dated_claims_with_their_outlets(corpus):
+    url, _, _ = corpus
+    result = CliRunner().invoke(corpus_app, ["person", "Rick Moor", "--db", url])
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert lines and all(line[:10].strip() in {"2024-03-01", "2024-03-02"} for line in lines)
+    assert any("Daily Mail" in line or "Star Weekly" in line for line in lines)
+    assert "?" not in "".join(line[:31] for line in lines)

@@ -164,7 +164,8 @@ def person_command(name: Annotated[str, typer.Argument(help="Person name (or par
                    db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text) -> None:
     """Every claim about a person over time, with its sources."""
     report = _query(db, "person_report", name)
-    lines = [f"{c['published'] or '?':<10} {c['outlet'] or '?':<20} [{c['certainty']}] "
+    lines = [f"{c['published'] or 'undated':<10} {c['outlet'] or 'no outlet':<20} "
+             f"[{c['certainty']}] "
              f"{c['claim']} (from {c['origin']})" for c in report["claims"]]
     _emit(report, fmt, "\n".join(lines) or f"no claims about {name}")
 
