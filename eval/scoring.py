@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rumorscope.spans import overlaps
+
+__all__ = ["PRF", "greedy_match", "overlaps"]
+
 
 @dataclass
 class PRF:
@@ -43,10 +47,6 @@ class PRF:
 def _count(value: float) -> str:
     """Counts are whole numbers, or averages over annotators: print them either way cleanly."""
     return f"{value:.0f}" if float(round(value, 6)).is_integer() else f"{value:.1f}"
-
-
-def overlaps(a: tuple[int, int] | list[int], b: tuple[int, int] | list[int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def greedy_match(pred: list, gold: list, same) -> int:

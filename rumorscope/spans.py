@@ -5,6 +5,11 @@ from __future__ import annotations
 Span = tuple[int, int]
 
 
+def overlaps(a: Span | list[int], b: Span | list[int]) -> bool:
+    """Whether two half-open spans share at least one position."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def merge_spans(spans: list[Span]) -> list[Span]:
     """Sorted, non-overlapping cover of the spans, so no character counts twice."""
     merged: list[Span] = []

@@ -82,9 +82,9 @@ def engine_url(url: str) -> str:
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     if "://" not in url:
         return f"sqlite:///{url}"
-    scheme = url.split("://", 1)[0]
-    if scheme not in {"sqlite", "postgresql+psycopg"}:
-        raise ValueError(f"unsupported database '{scheme}' "
+    backend = sa.engine.make_url(url).get_backend_name()
+    if backend not in {"sqlite", "postgresql"}:
+        raise ValueError(f"unsupported database '{backend}' "
                          "(give a file path, sqlite:///PATH or postgresql://...)")
     return url
 

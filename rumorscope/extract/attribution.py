@@ -38,6 +38,7 @@ from rumorscope.extract.attribution_spans import (
 )
 from rumorscope.extract.quotes import Quote, find_quotes
 from rumorscope.schema import Attribution, Entity
+from rumorscope.spans import overlaps
 
 # Only punctuation may separate a quotation from the cue phrase it belongs to.
 ADJACENT = re.compile(r"[\s,:;—–\-]*")
@@ -111,21 +112,15 @@ def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
     quotes = find_quotes(text)
     sent_of = _sentence_index(doc)
     found = _cue_attributions(doc, text, quotes, sent_of, scheme == "parc")
-    if scheme != "parc":
-        found = [f for f in found if _apart(f.content, f.cue) and _apart(f.content, f.source)]
+    if scheme != "parc":  # what is reported never holds its own cue or source
+        found = [f for f in found
+                 if not overlaps(f.content, f.cue) and not overlaps(f.content, f.source)]
     found = _fold_relayed(text, _dedupe(found))
     found += _continuations(doc, text, quotes, found, sent_of)
     if scheme == "parc":
         found = _one_per_cue(found)
     found.sort(key=lambda f: (f.content[0], f.cue[0]))
     return links.to_attributions(doc, found, entities)
-
-
-def _apart(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Two spans (both of characters, or both of tokens) that share nothing: what is
-    reported never contains its own cue or source (a clause that does is the parse's
-    frame, not a report)."""
-    return a[1] <= b[0] or b[1] <= a[0]
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -277,7 +272,7 @@ def _content(doc: Doc, text: str, quotes: list[Quote], cue_tokens_span: tuple[in
     if not parc and content is not None:
         if start < content[0] < end:  # the cue ran into what it reports ("notes previous")
             cue = (cue[0], doc[content[0] - 1].idx + len(doc[content[0] - 1]))
-        elif not _apart(content, (start, end)) or not _apart(content, source):
+        elif overlaps(content, (start, end)) or overlaps(content, source):
             content = None  # the cue's own clause is not what it reports
     kind = "clause"
     if content is None or content[1] <= content[0]:

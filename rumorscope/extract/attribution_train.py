@@ -26,6 +26,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from spacy.language import Language
@@ -244,9 +245,7 @@ def train(data: Path, out_dir: Path = OUT_DIR, cache: Path | None = None) -> dic
     c, extent = pick_settings(x, y, [k % 10 == 9 for k in kept_article])
     model = fit(x, y, c)
     token_probs = [[0.0] * len(doc) for doc in docs]
-    starts = [0]
-    for doc in docs:
-        starts.append(starts[-1] + len(doc))
+    starts = list(accumulate((len(doc) for doc in docs), initial=0))
     for i, p in zip(keep, out_of_fold(x, y, kept_article, c), strict=True):
         token_probs[article_of[i]][i - starts[article_of[i]]] = p
     span_feats, span_labels = candidate_examples(docs, articles, token_probs, extent)
