@@ -14,7 +14,8 @@ of the article are matched greedily, each prediction to the first unused gold sp
 punctuation at both ends (PolNeAR keeps the marks of a direct quote inside content, our
 contract leaves them out); "overlap" means sharing at least one character. The
 attribution line matches whole triples: cue spans overlap, and source and content
-overlap too (a missing gold source must be missing in the prediction).
+overlap too (a missing gold source must be missing in the prediction: a source marked
+`explicit: false`, the subject of an agentless passive or raising verb, counts as none).
 `--scheme parc` (the default) keeps what PolNeAR annotates beyond the project's spec
 (beliefs, intentions, the writer's own first person); `--scheme spec` scores the rules
 the tabloid output follows.
@@ -64,14 +65,16 @@ def gold_roles(gold: list[GoldAttribution]) -> dict[str, list[Span]]:
 
 
 def pred_roles(pred: list[Attribution]) -> dict[str, list[Span]]:
-    return {"source": list(dict.fromkeys(tuple(a.source.span) for a in pred)),
+    return {"source": list(dict.fromkeys(tuple(a.source.span) for a in pred
+                                         if a.source.explicit)),
             "cue": list(dict.fromkeys(tuple(a.cue.span) for a in pred)),
             "content": list(dict.fromkeys(tuple(a.content.span) for a in pred))}
 
 
 def triple_match(p: Attribution, g: GoldAttribution) -> bool:
     gs, gc, gt = hull(g.source), hull(g.cue), hull(g.content)
-    source_ok = overlaps(p.source.span, gs) if gs else False
+    source_ok = overlaps(p.source.span, gs) if gs and p.source.explicit else (
+        gs is None and not p.source.explicit)
     return bool(gc and gt and overlaps(p.cue.span, gc) and overlaps(p.content.span, gt)
                 and source_ok)
 

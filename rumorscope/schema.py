@@ -67,6 +67,10 @@ class TextSpan(_Model):
 class Source(TextSpan):
     type: SourceType
     resolves_to: str | None = None
+    explicit: bool = Field(True, description=(
+        "false when the words only stand in for a source the text leaves unnamed: the "
+        "subject of an agentless passive or of a raising verb ('Trump was accused of', "
+        "'it seems'); PARC-style scoring counts such a report as having no source"))
 
 
 class Attribution(_Model):

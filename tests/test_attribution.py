@@ -408,3 +408,68 @@ def test_relaying_insider_stays_anonymous_when_the_parse_flattens_it(nlp):
     found = attrs(nlp, 'Dana Vale was seen in Paris. An insider claims she said, "I am done."')
     [a] = found
     assert (a.source.text, a.source.type, a.speaker) == ("An insider", "anonymous", "Dana Vale")
+
+
+TRANSCRIPT = """Maya Linden spoke to Chris Ward on Sunday. Partial transcript:
+
+WARD: Will you be at the premiere tomorrow night in London?
+
+LINDEN: Of course I will be there, and so will my whole family.
+
+WARD: And your husband Theo?
+
+LINDEN: He is filming in Lisbon until the end of the month.
+"""
+
+
+def test_transcript_turns_are_attributions_to_their_speakers(nlp):
+    found = attrs(nlp, TRANSCRIPT)
+    turns = [a for a in found if a.cue.text == ":"]
+    assert [a.source.text for a in turns] == ["WARD", "LINDEN", "WARD", "LINDEN"]
+    assert turns[1].content.text == "Of course I will be there, and so will my whole family."
+    assert not turns[1].direct_quote  # no quotation marks: not a direct quote by the spec
+
+
+def test_section_labels_are_not_speakers(nlp):
+    text = ("WATCH: Maya Linden Shows Off Her New Look on the Red Carpet\n\n"
+            "Maya Linden stepped out in Paris on Friday.\n\n"
+            "RELATED: Theo Brandt Talks About His New Film in an Interview\n\n"
+            "WATCH: Theo Brandt Arrives at the Premiere With His Mother\n")
+    assert not [a for a in attrs(nlp, text) if a.cue.text == ":"]
+
+
+def test_a_name_heading_a_line_credits_the_claim_after_the_colon(nlp):
+    text = ("Theo Brandt: Maya Linden Is Moving Back to Lisbon for Good\n\n"
+            "The actor spoke on a podcast this week.")
+    a = one(attrs(nlp, text), "Theo Brandt")
+    assert a.cue.text == ":"
+    assert a.content.text == "Maya Linden Is Moving Back to Lisbon for Good"
+
+
+@pytest.mark.parametrize("dash", ["―", "—", "--"])
+def test_a_quotation_signed_off_with_a_dash_and_a_name(nlp, dash):
+    text = ("Readers wrote in after the show.\n"
+            f"“I have never seen anything like it on television before.” {dash} Carla Mendes\n"
+            "“It was the best night of the whole season.”\u00a0― Jorge Falcon.\n")
+    found = {a.source.text: a for a in attrs(nlp, text)}
+    carla, jorge = found["Carla Mendes"], found["Jorge Falcon"]
+    assert carla.content.text.startswith("I have never seen anything like it")
+    assert carla.direct_quote and carla.cue.text == dash
+    assert jorge.content.text == "It was the best night of the whole season."
+
+
+def test_a_song_title_before_a_dash_is_not_a_quotation(nlp):
+    text = "Her favourite songs:\n“La Flor De La Canela” — Rubén Blades\n"
+    assert not [a for a in attrs(nlp, text) if a.source.text == "Rubén Blades"]
+
+
+@pytest.mark.parametrize(("text", "cue", "explicit"), [
+    ("Senator Ward was accused of lying about the budget.", "was accused of", False),
+    ("The plan seems to favour the largest companies.", "seems", False),
+    ("The plan was criticised by Senator Ward as a giveaway.", "criticised", True),
+    ("Senator Ward said the plan favours the largest companies.", "said", True),
+])
+def test_agentless_reports_name_no_explicit_source(nlp, text, cue, explicit):
+    found = [a for a in attrs(nlp, text, scheme="parc") if cue in a.cue.text]
+    assert found, [(a.source.text, a.cue.text) for a in attrs(nlp, text, scheme="parc")]
+    assert found[0].source.explicit is explicit

@@ -28,6 +28,7 @@ from rumorscope.extract.attribution_cues import (
     quote_mask,
     rival_features,
 )
+from rumorscope.extract.attribution_labels import layout_attributions
 from rumorscope.extract.attribution_spans import (
     content_of,
     cue_head,
@@ -78,6 +79,9 @@ CONVERSATION_VERBS = frozenset({"speak", "talk", "chat", "gush", "dish", "vent",
 # said` is an unspecified source).
 RUMOUR_VERBS = frozenset({"rumor", "rumour", "say", "report", "claim", "allege",
                           "speculate", "whisper"})
+# Verbs whose subject is raised from the clause below ("Trump seems to think"): the
+# impression they report belongs to no one the sentence names.
+RAISING_VERBS = frozenset({"seem", "appear", "look", "sound"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "you"})
 RELATIVES = frozenset({"that", "which", "who", "whom", "what"})
 QUOTE_CHARS = frozenset("“”‘’\"'")
@@ -99,6 +103,7 @@ class Found:
     sentence: int
     speaker: str | None = None
     via: str | None = None
+    explicit: bool = True  # False: the source words name no one ("Trump was accused of")
 
 
 def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
@@ -112,6 +117,7 @@ def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
     quotes = find_quotes(text)
     sent_of = _sentence_index(doc)
     found = _cue_attributions(doc, text, quotes, sent_of, scheme == "parc")
+    found = _layout_attributions(doc, text, quotes, sent_of, found)
     if scheme != "parc":  # what is reported never holds its own cue or source
         found = [f for f in found
                  if not overlaps(f.content, f.cue) and not overlaps(f.content, f.source)]
@@ -121,6 +127,24 @@ def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
         found = _one_per_cue(found)
     found.sort(key=lambda f: (f.content[0], f.cue[0]))
     return links.to_attributions(doc, found, entities)
+
+
+def _layout_attributions(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int],
+                         found: list[Found]) -> list[Found]:
+    """`found` with the transcript turns, name-headed lines and signed-off quotations
+    that no kept cue covers. A report whose content swallowed a speaker's label
+    ("Partial transcript:" taking "WARD: Will you ...") gives way to the turns, and a cue
+    on an earlier line gives a quotation up to the name signed after it."""
+    layout = []
+    for source, cue, content, direct in layout_attributions(doc, text, quotes):
+        token = doc.char_span(*cue, alignment_mode="expand")
+        if token is not None:
+            layout.append(Found(source, cue, content, direct, sent_of[token.start]))
+    kept = [f for f in found if not any(
+        overlaps(f.content, g.source) or (f.content == g.content and "\n" in text[
+            f.cue[1]:g.content[0]]) for g in layout)]
+    return kept + [g for g in layout if not any(
+        overlaps(g.cue, f.cue) or overlaps(g.content, f.content) for f in kept)]
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -232,6 +256,9 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
                              sent_of[start], parc, cue_tokens)
         if not own:
             continue
+        if _agentless(head):
+            for f in own:
+                f.explicit = False
         content = _token_span(doc, own[0].content) or (start, end)
         features = candidate_features(doc, (start, end), head, max(probs[start:end]),
                                       source, content, kind + "|" + origin, mask[start])
@@ -314,6 +341,16 @@ def _bare_passive(head: Token) -> bool:
     passive = bool(deps & {"nsubjpass", "auxpass"})
     return passive and not deps & {"agent", "ccomp"} and not any(
         c.dep_ == "nsubjpass" and c.lower_ == "it" for c in head.children)
+
+
+def _agentless(head: Token) -> bool:
+    """A passive with no `by` phrase or a raising verb ("Trump was accused of", "it
+    seems", "the plan appears to"): its subject is what is talked about, and whoever holds
+    the view goes unnamed."""
+    if head.lemma_.lower() in RAISING_VERBS:
+        return True
+    deps = {c.dep_ for c in head.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
 
 
 def _addressee_subject(head: Token) -> bool:

@@ -87,7 +87,8 @@ def _link(doc: Doc, text: str, f: Found, before: list[Attribution],
             or _sentence_via(doc, f, before) or _definite_via(span, kind, before)
     return Attribution(
         id="a0",
-        source=Source(text=span.text, span=f.source, type=kind, resolves_to=resolves),
+        source=Source(text=span.text, span=f.source, type=kind, resolves_to=resolves,
+                      explicit=f.explicit),
         cue=TextSpan(text=cue.text, span=f.cue),
         content=TextSpan(text="", span=f.content),
         direct_quote=f.direct, via=via)

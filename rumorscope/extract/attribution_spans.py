@@ -117,7 +117,23 @@ def source_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return _inverted_subject(doc, start, end)
     if subject.dep_ == "csubj":
         return trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
-    return phrase(subject)
+    return phrase(_misparsed_appositive(subject))
+
+
+def _misparsed_appositive(subject: Token) -> Token:
+    """The speaker the parser hung as an appositive on the wrong noun: "To understand the
+    real Dred Scott, Chief Justice Roberts said" and "WASHINGTON — President Obama said"
+    make the name an appositive of the phrase before it. A name in apposition wins when
+    that phrase ends an opening clause or is a dateline."""
+    names = [c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not names:
+        return subject
+    doc, start = subject.doc, subject.left_edge.i
+    opening = start > subject.sent.start and doc[start - 1].pos_ in {"VERB", "AUX", "ADP",
+                                                                      "SCONJ"}
+    dateline = subject.i + 1 < len(doc) and doc[subject.i + 1].text in {"—", "–", "--"} \
+        and subject.text.isupper()
+    return names[0] if opening or dateline else subject
 
 
 def _inverted_subject(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
