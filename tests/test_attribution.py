@@ -473,3 +473,11 @@ def test_agentless_reports_name_no_explicit_source(nlp, text, cue, explicit):
     found = [a for a in attrs(nlp, text, scheme="parc") if cue in a.cue.text]
     assert found, [(a.source.text, a.cue.text) for a in attrs(nlp, text, scheme="parc")]
     assert found[0].source.explicit is explicit
+
+
+def test_the_one_asked_is_not_the_source_of_the_question(nlp):
+    text = "Asked whether he would run again, Theo Brandt replied, “Well, maybe so.”"
+    assert [(a.source.text, a.cue.text) for a in attrs(nlp, text)] == [("Theo Brandt",
+                                                                      "replied")]
+    asked = [a for a in attrs(nlp, text, scheme="parc") if a.cue.text == "Asked"]
+    assert asked and not asked[0].source.explicit

@@ -347,20 +347,23 @@ def _agentless(head: Token) -> bool:
     """A passive with no `by` phrase or a raising verb ("Trump was accused of", "it
     seems", "the plan appears to"): its subject is what is talked about, and whoever holds
     the view goes unnamed."""
-    if head.lemma_.lower() in RAISING_VERBS:
+    if head.lemma_.lower() in RAISING_VERBS or _addressee_subject(head):
         return True
     deps = {c.dep_ for c in head.children}
     return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
 
 
 def _addressee_subject(head: Token) -> bool:
-    """"Kanye was told that ...", "fans were assured": the passive subject of a verb of
-    telling heard the words; with no `by` phrase whoever said them goes unnamed, and the
-    listener must not be credited with them."""
+    """"Kanye was told that ...", "fans were assured", "Asked whether he would run, Kim
+    said no": the passive subject, or the subject a bare participle hangs from, of a verb
+    of telling heard the words; with no `by` phrase whoever said them goes unnamed, and
+    the listener must not be credited with them."""
     children = list(head.children)
-    return head.lemma_.lower() in ADDRESSEE_VERBS and not any(
-        c.dep_ == "agent" for c in children) and any(
-        c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children)
+    if head.lemma_.lower() not in ADDRESSEE_VERBS or any(c.dep_ == "agent" for c in children):
+        return False
+    participle = head.tag_ == "VBN" and head.dep_ in {"advcl", "acl"} and not any(
+        c.dep_ in {"aux", "auxpass", "nsubj"} for c in children)
+    return participle or any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children)
 
 
 def _expletive_reports(doc: Doc) -> list[int]:
