@@ -3,8 +3,8 @@
 Which words report speech depends on context ("said" in "the said law" does not, "told"
 does when a clause follows), so a logistic-regression model trained on PolNeAR's news
 attributions (`python -m rumorscope.extract.attribution_train`) scores each token from
-its word, lemma, tag, dependency arc, head and neighbours. Only words that were ever
-part of a cue in training are scored, which keeps the step cheap; neighbouring cue
+its word, lemma, tag, dependency arc, head and neighbours. Only words (or lemmas) that
+were part of cues in training are scored, which keeps the step cheap; neighbouring cue
 tokens are joined into one cue span ("has learned", "said in a statement").
 The token model is only sure of a word once the frame around it is known, so a low cut
 makes candidates and a second model (`candidate_features`) keeps or drops each one after
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
@@ -54,11 +54,17 @@ class CueModel:
     vocab: frozenset[str]
     spans: Linear | None = None
     extent: float = THRESHOLD
+    lemmas: frozenset[str] = frozenset()
 
     @cached_property
     def vocab_hashes(self) -> frozenset[int]:
         """The vocabulary as spaCy string hashes, to test tokens without building them."""
         return frozenset(hash_string(w) for w in self.vocab)
+
+    @cached_property
+    def lemma_hashes(self) -> frozenset[int]:
+        """The lemmas scored whatever their inflection ("maintains" for "maintain")."""
+        return frozenset(hash_string(w) for w in self.lemmas)
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +75,8 @@ def load_model() -> CueModel:
     return CueModel(Linear(data["weights"], data["bias"], data.get("threshold", THRESHOLD)),
                     frozenset(data["vocab"]),
                     Linear(spans["weights"], spans["bias"], spans["threshold"]) if spans else None,
-                    data.get("extent", data.get("threshold", THRESHOLD)))
+                    data.get("extent", data.get("threshold", THRESHOLD)),
+                    frozenset(data.get("lemmas", ())))
 
 
 def quote_mask(doc: Doc, quotes: list[tuple[int, int]]) -> list[bool]:
@@ -117,9 +124,9 @@ def cue_token_probs(doc: Doc, model: CueModel, in_quote: list[bool]) -> list[flo
     """For each token, the model's probability that it is part of a cue (0 outside the
     vocabulary)."""
     probs = [0.0] * len(doc)
-    vocab = model.vocab_hashes
-    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
-        if lower in vocab:
+    vocab, lemmas = model.vocab_hashes, model.lemma_hashes
+    for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+        if lower in vocab or lemma in lemmas:
             probs[i] = model.tokens.probability(token_features(doc[i], in_quote[i]))
     return probs
 
