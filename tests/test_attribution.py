@@ -481,3 +481,14 @@ def test_the_one_asked_is_not_the_source_of_the_question(nlp):
                                                                       "replied")]
     asked = [a for a in attrs(nlp, text, scheme="parc") if a.cue.text == "Asked"]
     assert asked and not asked[0].source.explicit
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, "
+     "a local organiser.", "Leslie Wimes"),
+    ("“My reaction, that was outrageous,” Theo Brandt's former strategist said in an "
+     "interview.", "Theo Brandt's former strategist"),
+])
+def test_the_speaker_of_a_quote_is_never_a_word_inside_it(nlp, text, source):
+    found = attrs(nlp, text)
+    assert [a.source.text for a in found if a.direct_quote] == [source]

@@ -34,6 +34,7 @@ from rumorscope.extract.attribution_spans import (
     cue_head,
     phrase,
     source_of,
+    speaker_beside_quote,
     trim,
     verb_read_as_noun,
 )
@@ -230,6 +231,8 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
                                              or _addressee_subject(head))):
             continue
         source, origin = source_of(doc, start, end), "parse"
+        if source is not None and mask[source[0]] and not mask[start]:
+            source = speaker_beside_quote(doc, start, end, mask)
         if source is None and last is not None and head.i - head.sent.start <= 1 \
                 and sent_of[start] - last.sentence <= CONTINUATION_SENTENCES:
             source, origin = _token_span(doc, last.source), "previous"

@@ -19,6 +19,8 @@ HANGING = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "paratax
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "“", "”", '"', "‘", "’", "'"})
 # Words that cut a subject phrase: an appositive or relative clause after a comma.
 SUBJECT_CUTS = frozenset({"appos", "relcl", "acl", "punct", "advcl"})
+QUOTE_MARK_TOKENS = frozenset({"“", "”", "‘", "’", '"', "'", "''", "``"})
+MAX_SPEAKER_WORDS = 16  # "…," Rep. Elijah E. Cummings (D-Md.) said
 
 
 def cue_head(doc: Doc, start: int, end: int) -> Token:
@@ -134,6 +136,23 @@ def _misparsed_appositive(subject: Token) -> Token:
     dateline = subject.i + 1 < len(doc) and doc[subject.i + 1].text in {"—", "–", "--"} \
         and subject.text.isupper()
     return names[0] if opening or dateline else subject
+
+
+def speaker_beside_quote(doc: Doc, start: int, end: int, in_quote: list[bool]
+                         ) -> tuple[int, int] | None:
+    """'"...," Tulsa police Chief Chuck Jordan said' and '"...," said Leslie Wimes': the
+    parser often takes a word of the quotation for the subject of a cue outside it; the
+    speaker is the phrase between the closing mark and the cue, else the one after it."""
+    i = start - 1
+    while i >= 0 and start - i <= MAX_SPEAKER_WORDS and not in_quote[i] \
+            and doc[i].text not in QUOTE_MARK_TOKENS:
+        i -= 1
+    if i < 0 or start - i > MAX_SPEAKER_WORDS:
+        return None
+    if any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in doc[i + 1:start]):
+        span = trim(doc, i + 1, start)
+        return span if span[1] > span[0] else None
+    return _inverted_subject(doc, start, end)
 
 
 def _inverted_subject(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
