@@ -492,3 +492,8 @@ def test_the_one_asked_is_not_the_source_of_the_question(nlp):
 def test_the_speaker_of_a_quote_is_never_a_word_inside_it(nlp, text, source):
     found = attrs(nlp, text)
     assert [a.source.text for a in found if a.direct_quote] == [source]
+
+
+def test_a_parenthetical_cue_takes_the_subject_beside_it(nlp):
+    found = attrs(nlp, "The country needs new leaders. People like Scott, he said.")
+    assert [(a.source.text, a.cue.text) for a in found] == [("he", "said")]

@@ -72,9 +72,9 @@ def subject_of(verb: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                return child
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects:  # "People like Scott, he said.": the subject nearest the verb
+            return max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
         if verb.dep_ not in HANGING or verb.head == verb:
             return None
         verb = verb.head
