@@ -497,3 +497,28 @@ def test_the_speaker_of_a_quote_is_never_a_word_inside_it(nlp, text, source):
 def test_a_parenthetical_cue_takes_the_subject_beside_it(nlp):
     found = attrs(nlp, "The country needs new leaders. People like Scott, he said.")
     assert [(a.source.text, a.cue.text) for a in found] == [("he", "said")]
+
+
+def test_an_embedded_post_signature_credits_the_post(nlp):
+    text = ("Kim shared her feelings online.\n"
+            "“I love him so much and I always will.” — Kim Kardashian (@KimKardashian) "
+            "March 3, 2017\n")
+    a = one(attrs(nlp, text), "Kim Kardashian")
+    assert a.source.type == "social_media"
+    assert a.content.text == "I love him so much and I always will."
+
+
+def test_a_short_answer_is_still_a_transcript_turn(nlp):
+    text = ("Q: How did you two meet?\nA: We met at a party in 2015.\n"
+            "Q: And when did you know?\nA: Right away.\n")
+    turns = [(a.source.text, a.content.text) for a in attrs(nlp, text) if a.cue.text == ":"]
+    assert turns[-1] == ("A", "Right away.")
+    assert [s for s, _ in turns] == ["Q", "A", "Q", "A"]
+
+
+@pytest.mark.parametrize("text", [
+    "Is Kylie pregnant? Fans think so after she posted a cryptic photo.",
+    "Khloe shared a video of the twins on Sunday.",
+])
+def test_posting_a_picture_reports_nothing(nlp, text):
+    assert attrs(nlp, text) == []

@@ -9,7 +9,8 @@ model (trained on words) scores low because a bare colon or dash rarely reports:
   'Kim Kardashian: "I'm fine"', where the words before the colon are a person or an
   organisation the entity recogniser knows and a verb follows;
 - a sign-off after a quotation: '"Mr. Trump embodies ..." ― Sonya Herridge', the name
-  after a dash closing the line.
+  after a dash closing the line, or an embedded post's signature ('"..." — Kim
+  Kardashian (@KimKardashian) March 3, 2017').
 Each is returned as (source, cue, content, direct) in characters; as everywhere in the
 spec, `direct` means the content stands inside quotation marks.
 """
@@ -29,6 +30,7 @@ MAX_SIGNATURE_WORDS = 5
 MIN_CONTENT_WORDS = 3
 OPENING_MARKS = "\"'“”‘’ \t"
 SIGN_OFF = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*")
+POST_SIGNATURE = re.compile(r"([^\n(]*?)\s*\(@\w+\)")
 NAME_WORD = re.compile(r"[A-Z][\w.’'-]*|[A-Z]\.?")
 
 LabelledReport = tuple[tuple[int, int], tuple[int, int], tuple[int, int], bool]
@@ -45,16 +47,16 @@ def _line_labels(doc: Doc, text: str, quotes: list[Quote]) -> list[LabelledRepor
         name, rest = match.span(1), match.span(2)
         words = text[name[0]:name[1]].split()
         if not 0 < len(words) <= MAX_LABEL_WORDS \
-                or not all(NAME_WORD.fullmatch(w) for w in words) \
-                or len(text[rest[0]:rest[1]].split()) < MIN_CONTENT_WORDS:
+                or not all(NAME_WORD.fullmatch(w) for w in words):
             continue
         labels.append((name, rest))
     speakers = _transcript_speakers(doc, [(text[a:b], _names_speaker(doc, (a, b)))
                                           for (a, b), _rest in labels])
     found = []
     for name, rest in labels:
-        transcript = text[name[0]:name[1]] in speakers
-        if not transcript and not (_names_speaker(doc, name) and _has_clause(doc, rest)):
+        transcript = text[name[0]:name[1]] in speakers  # a turn may be short: "A: Yes."
+        if not transcript and not (len(text[rest[0]:rest[1]].split()) >= MIN_CONTENT_WORDS
+                                   and _names_speaker(doc, name) and _has_clause(doc, rest)):
             continue
         content, direct = _line_content(text, quotes, rest)
         found.append((name, (name[1], name[1] + 1), content, direct))
@@ -121,7 +123,9 @@ def _sign_offs(text: str, quotes: list[Quote]) -> list[LabelledReport]:
             continue
         line_end = text.find("\n", dash.end())
         line_end = len(text) if line_end < 0 else line_end
-        name = text[dash.end():line_end].rstrip().rstrip(".")
+        line = text[dash.end():line_end]
+        post = POST_SIGNATURE.match(line)  # "— Kim (@KimKardashian) March 3, 2017"
+        name = post.group(1) if post else line.rstrip().rstrip(".")
         words = name.split()
         if not 0 < len(words) <= MAX_SIGNATURE_WORDS \
                 or not all(NAME_WORD.fullmatch(w) for w in words) or _is_title(text, q):

@@ -20,6 +20,9 @@ EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "“", "”"
 # Words that cut a subject phrase: an appositive or relative clause after a comma.
 SUBJECT_CUTS = frozenset({"appos", "relcl", "acl", "punct", "advcl"})
 QUOTE_MARK_TOKENS = frozenset({"“", "”", "‘", "’", '"', "'", "''", "``"})
+# Objects of "posted", "shared" that are pictures, not words.
+MEDIA_NOUNS = frozenset({"photo", "picture", "pic", "image", "video", "clip", "selfie",
+                         "snap", "snapshot", "shot", "photograph", "footage", "gif"})
 MAX_SPEAKER_WORDS = 16  # "…," Rep. Elijah E. Cummings (D-Md.) said
 
 
@@ -253,8 +256,9 @@ def content_of(doc: Doc, start: int, end: int, source: tuple[int, int] | None,
     clause = _complement(head) or next(  # "has come to know that ...": a later cue word's
         (c for t in doc[head.i + 1:end] if (c := _complement(t)) is not None), None)
     if clause is not None and clause.dep_ in {"dobj", "attr", "oprd", "xcomp"} \
-            and object_verbs is not None and head.lemma_.lower() not in object_verbs:
-        clause = None
+            and object_verbs is not None and (head.lemma_.lower() not in object_verbs
+                                              or clause.lemma_.lower() in MEDIA_NOUNS):
+        clause = None  # "posted a cryptic photo" shows something; it says nothing
     if clause is not None:
         return trim(doc, clause.left_edge.i, _clause_end(clause, cues))
     subordinate = any(c.dep_ == "mark" for c in head.children)  # "since X announced"

@@ -136,9 +136,13 @@ def _proper_type(span: Span, label: str | None) -> str:
 
 
 def _social(span: Span, cue: Span | None) -> bool:
-    """A post is the source ("her Instagram story" too), or the cue is a posting verb
-    ("captioned the photo:" included) or sits "in an Instagram post"."""
+    """A post is the source ("her Instagram story" too, or a name signed with its handle),
+    or the cue is a posting verb ("captioned the photo:" included) or sits "in an
+    Instagram post"."""
     head = head_token(span).lemma_.lower()
+    after = span.doc[span.end:span.end + 2]
+    if len(after) == 2 and after[0].text == "(" and after[1].text.startswith("@"):
+        return True  # a post's signature: "Kim Kardashian (@KimKardashian)"
     if head in SOCIAL - {"story"} or (head == "story" and any(
             t.lower_ in SOCIAL - {"story", "post"} for t in span)):
         return True
