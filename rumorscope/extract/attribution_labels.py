@@ -28,7 +28,8 @@ SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 MAX_LABEL_WORDS = 4
 MAX_SIGNATURE_WORDS = 5
 MIN_CONTENT_WORDS = 3
-OPENING_MARKS = "\"'“”‘’ \t"
+# A line opened by a short label and a colon, optionally inside an opening quote mark.
+LINE_LABEL = re.compile(r"(?m)^[\"'“”‘’ \t]*([^\n:]{1,60}?):[ \t]+(\S[^\n]*)")
 SIGN_OFF = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*")
 POST_SIGNATURE = re.compile(r"([^\n(]*?)\s*\(@\w+\)")
 NAME_WORD = re.compile(r"[A-Z][\w.’'-]*|[A-Z]\.?")
@@ -42,21 +43,20 @@ def layout_attributions(doc: Doc, text: str, quotes: list[Quote]) -> list[Labell
 
 
 def _line_labels(doc: Doc, text: str, quotes: list[Quote]) -> list[LabelledReport]:
+    """Transcript turns and name-headed lines: a line opened by a name and a colon."""
     labels = []
-    for match in re.finditer(r"(?m)^[\"'“”‘’ \t]*([^\n:]{1,60}?):[ \t]+(\S[^\n]*)", text):
+    for match in LINE_LABEL.finditer(text):
         name, rest = match.span(1), match.span(2)
         words = text[name[0]:name[1]].split()
-        if not 0 < len(words) <= MAX_LABEL_WORDS \
-                or not all(NAME_WORD.fullmatch(w) for w in words):
-            continue
-        labels.append((name, rest))
-    speakers = _transcript_speakers(doc, [(text[a:b], _names_speaker(doc, (a, b)))
-                                          for (a, b), _rest in labels])
+        if 0 < len(words) <= MAX_LABEL_WORDS and all(NAME_WORD.fullmatch(w) for w in words):
+            labels.append((name, rest, _names_speaker(doc, name)))
+    speakers = _transcript_speakers(doc, [(text[a:b], entity)
+                                          for (a, b), _rest, entity in labels])
     found = []
-    for name, rest in labels:
+    for name, rest, entity in labels:
         transcript = text[name[0]:name[1]] in speakers  # a turn may be short: "A: Yes."
         if not transcript and not (len(text[rest[0]:rest[1]].split()) >= MIN_CONTENT_WORDS
-                                   and _names_speaker(doc, name) and _has_clause(doc, rest)):
+                                   and entity and _has_clause(doc, rest)):
             continue
         content, direct = _line_content(text, quotes, rest)
         found.append((name, (name[1], name[1] + 1), content, direct))
@@ -116,6 +116,7 @@ def _is_title(text: str, quote: Quote) -> bool:
 
 
 def _sign_offs(text: str, quotes: list[Quote]) -> list[LabelledReport]:
+    """Quotations followed on their line by a dash and a name (or a post's signature)."""
     found = []
     for q in quotes:
         dash = SIGN_OFF.match(text, q.outer[1])
