@@ -428,6 +428,8 @@ def test_transcript_turns_are_attributions_to_their_speakers(nlp):
     assert [a.source.text for a in turns] == ["WARD", "LINDEN", "WARD", "LINDEN"]
     assert turns[1].content.text == "Of course I will be there, and so will my whole family."
     assert not turns[1].direct_quote  # no quotation marks: not a direct quote by the spec
+    assert {a.source.type for a in turns} == {"named_person"}  # never an outlet
+    assert turns[0].source.resolves_to == "Chris Ward"
 
 
 def test_section_labels_are_not_speakers(nlp):

@@ -105,6 +105,7 @@ class Found:
     speaker: str | None = None
     via: str | None = None
     explicit: bool = True  # False: the source words name no one ("Trump was accused of")
+    turn: bool = False  # a transcript speaker's label ("WARD:"): a person on record
 
 
 def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
@@ -137,10 +138,11 @@ def _layout_attributions(doc: Doc, text: str, quotes: list[Quote], sent_of: list
     ("Partial transcript:" taking "WARD: Will you ...") gives way to the turns, and a cue
     on an earlier line gives a quotation up to the name signed after it."""
     layout = []
-    for source, cue, content, direct in layout_attributions(doc, text, quotes):
-        token = doc.char_span(*cue, alignment_mode="expand")
+    for report in layout_attributions(doc, text, quotes):
+        token = doc.char_span(*report.cue, alignment_mode="expand")
         if token is not None:
-            layout.append(Found(source, cue, content, direct, sent_of[token.start]))
+            layout.append(Found(report.source, report.cue, report.content, report.direct,
+                                sent_of[token.start], turn=report.turn))
     kept = [f for f in found if not any(
         overlaps(f.content, g.source) or (f.content == g.content and "\n" in text[
             f.cue[1]:g.content[0]]) for g in layout)]

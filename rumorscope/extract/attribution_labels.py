@@ -11,14 +11,15 @@ model (trained on words) scores low because a bare colon or dash rarely reports:
 - a sign-off after a quotation: '"Mr. Trump embodies ..." ― Sonya Herridge', the name
   after a dash closing the line, or an embedded post's signature ('"..." — Kim
   Kardashian (@KimKardashian) March 3, 2017').
-Each is returned as (source, cue, content, direct) in characters; as everywhere in the
-spec, `direct` means the content stands inside quotation marks.
+Each is returned as a `LabelledReport` in characters; as everywhere in the spec,
+`direct` means the content stands inside quotation marks.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -34,7 +35,16 @@ SIGN_OFF = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*")
 POST_SIGNATURE = re.compile(r"([^\n(]*?)\s*\(@\w+\)")
 NAME_WORD = re.compile(r"[A-Z][\w.’'-]*|[A-Z]\.?")
 
-LabelledReport = tuple[tuple[int, int], tuple[int, int], tuple[int, int], bool]
+
+
+class LabelledReport(NamedTuple):
+    """One attribution found by layout, in characters."""
+
+    source: tuple[int, int]
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    direct: bool
+    turn: bool = False  # a transcript speaker: a person on record, whatever the label
 
 
 def layout_attributions(doc: Doc, text: str, quotes: list[Quote]) -> list[LabelledReport]:
@@ -59,7 +69,7 @@ def _line_labels(doc: Doc, text: str, quotes: list[Quote]) -> list[LabelledRepor
                                    and entity and _has_clause(doc, rest)):
             continue
         content, direct = _line_content(text, quotes, rest)
-        found.append((name, (name[1], name[1] + 1), content, direct))
+        found.append(LabelledReport(name, (name[1], name[1] + 1), content, direct, transcript))
     return found
 
 
@@ -133,5 +143,6 @@ def _sign_offs(text: str, quotes: list[Quote]) -> list[LabelledReport]:
             continue
         cue_start = dash.start() + len(dash.group()) - len(dash.group().lstrip())
         cue = (cue_start, cue_start + len(dash.group().strip()))
-        found.append(((dash.end(), dash.end() + len(name)), cue, (q.start, q.end), True))
+        found.append(LabelledReport((dash.end(), dash.end() + len(name)), cue,
+                                    (q.start, q.end), True))
     return found

@@ -80,6 +80,8 @@ def _link(doc: Doc, text: str, f: Found, before: list[Attribution],
             kind, via = "anonymous", recent.via
         else:
             resolves = _antecedent(doc, f.source[0], persons)
+    elif f.turn:  # "WARD:" in a transcript is Chris Ward speaking, not an outlet
+        kind, resolves = "named_person", _person_named(span.text, persons)
     elif kind == "outlet" and is_outlet_phrase(span):
         resolves = _outlet_for(f.source[0], outlets)
     if kind != "outlet":
@@ -112,6 +114,13 @@ def _person_mentions(doc: Doc, entities: list[Entity] | None) -> list[tuple[int,
     else:
         found = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
     return sorted(found)
+
+
+def _person_named(label: str, persons: list[tuple[int, int, str]]) -> str | None:
+    """The person whose name holds every word of a speaker label ("WARD": Chris Ward)."""
+    words = label.lower().split()
+    return next((name for _s, _e, name in persons
+                 if all(w in name.lower().split() for w in words)), None)
 
 
 def _named_outlets(doc: Doc, found: list[Found], entities: list[Entity] | None
