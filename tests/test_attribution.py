@@ -524,3 +524,15 @@ def test_a_short_answer_is_still_a_transcript_turn(nlp):
 ])
 def test_posting_a_picture_reports_nothing(nlp, text):
     assert attrs(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Another insider shared: “They fight constantly and it is getting worse.”", "anonymous"),
+    ("Kylie shared a sweet message on Instagram: “Love you forever, my baby.”",
+     "social_media"),
+    ("Khloe shared a photo of her daughter on Instagram, writing: “My whole world, always.”",
+     "social_media"),
+])
+def test_sharing_is_a_post_only_when_something_is_posted(nlp, text, kind):
+    found = attrs(nlp, text)
+    assert found and found[0].source.type == kind

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from rumorscope.extract.sources import MEDIA_NOUNS
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 OBJECTS = frozenset({"dobj", "attr", "oprd"})
@@ -20,9 +22,6 @@ EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "“", "”"
 # Words that cut a subject phrase: an appositive or relative clause after a comma.
 SUBJECT_CUTS = frozenset({"appos", "relcl", "acl", "punct", "advcl"})
 QUOTE_MARK_TOKENS = frozenset({"“", "”", "‘", "’", '"', "'", "''", "``"})
-# Objects of "posted", "shared" that are pictures, not words.
-MEDIA_NOUNS = frozenset({"photo", "picture", "pic", "image", "video", "clip", "selfie",
-                         "snap", "snapshot", "shot", "photograph", "footage", "gif"})
 MAX_SPEAKER_WORDS = 16  # "…," Rep. Elijah E. Cummings (D-Md.) said
 
 

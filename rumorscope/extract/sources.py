@@ -27,6 +27,9 @@ SOCIAL = frozenset({
     "post", "tweet", "caption", "snap", "instagram", "twitter", "facebook", "snapchat",
     "tiktok", "youtube", "x", "threads", "weibo", "story", "selfie", "livestream",
 })
+# Objects of "posted", "shared" that are pictures, not words.
+MEDIA_NOUNS = frozenset({"photo", "picture", "pic", "image", "video", "clip", "selfie",
+                         "snap", "snapshot", "shot", "photograph", "footage", "gif"})
 SOCIAL_CUES = frozenset({"tweet", "post", "caption", "retweet", "share", "snap", "instagram"})
 OUTLET = frozenset({
     "site", "website", "magazine", "mag", "outlet", "publication", "paper", "newspaper",
@@ -151,13 +154,23 @@ def _social(span: Span, cue: Span | None) -> bool:
     root = cue.root
     if root.text == ":" and root.head.i < root.i:
         root = root.head  # "Dana captioned the photo: ..." is reported by "captioned"
-    if root.lemma_.lower() in SOCIAL_CUES:
+    if _posts(root):
         return True
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "on", "via"} \
-                and any(t.lower_ in SOCIAL for t in child.subtree):
-            return True
-    return False
+    # "Khloe shared a photo on Instagram, writing: '...'": the caption of that post
+    return root.dep_ in {"advcl", "xcomp", "conj"} and root.head.i < root.i \
+        and _posts(root.head)
+
+
+def _posts(verb: Token) -> bool:
+    """A posting verb ("tweeted", "shared a photo", "a message on Instagram") or one that
+    sits "in an Instagram post"; "an insider shared: '...'" speaks."""
+    lemma = verb.lemma_.lower()
+    if lemma in SOCIAL_CUES and (lemma != "share" or any(
+            c.dep_ == "dobj" and any(t.lemma_.lower() in SOCIAL | MEDIA_NOUNS
+                                     for t in c.subtree) for c in verb.children)):
+        return True
+    return any(child.dep_ == "prep" and child.lower_ in {"in", "on", "via"}
+               and any(t.lower_ in SOCIAL for t in child.subtree) for child in verb.children)
 
 
 def social_medium(cue: Span) -> str | None:
