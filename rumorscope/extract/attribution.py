@@ -339,23 +339,26 @@ def _news_learned(head: Token) -> bool:
         c.dep_ == "ccomp" for c in head.children)
 
 
+def _passive_without_agent(head: Token) -> bool:
+    """A passive verb with no `by` phrase naming who acted."""
+    deps = {c.dep_ for c in head.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+
+
 def _bare_passive(head: Token) -> bool:
     """"Kanye was released", "she is said to be": a passive with no agent and no reported
     clause ("it was reported that ..." keeps its clause)."""
-    deps = {c.dep_ for c in head.children}
-    passive = bool(deps & {"nsubjpass", "auxpass"})
-    return passive and not deps & {"agent", "ccomp"} and not any(
-        c.dep_ == "nsubjpass" and c.lower_ == "it" for c in head.children)
+    return _passive_without_agent(head) and not any(
+        c.dep_ == "ccomp" or (c.dep_ == "nsubjpass" and c.lower_ == "it")
+        for c in head.children)
 
 
 def _agentless(head: Token) -> bool:
     """A passive with no `by` phrase or a raising verb ("Trump was accused of", "it
     seems", "the plan appears to"): its subject is what is talked about, and whoever holds
     the view goes unnamed."""
-    if head.lemma_.lower() in RAISING_VERBS or _addressee_subject(head):
-        return True
-    deps = {c.dep_ for c in head.children}
-    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+    return head.lemma_.lower() in RAISING_VERBS or _addressee_subject(head) \
+        or _passive_without_agent(head)
 
 
 def _addressee_subject(head: Token) -> bool:

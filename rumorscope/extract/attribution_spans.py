@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from rumorscope.extract.attribution_cues import QUOTE_TOKENS
 from rumorscope.extract.sources import MEDIA_NOUNS
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -21,7 +22,6 @@ HANGING = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "paratax
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "“", "”", '"', "‘", "’", "'"})
 # Words that cut a subject phrase: an appositive or relative clause after a comma.
 SUBJECT_CUTS = frozenset({"appos", "relcl", "acl", "punct", "advcl"})
-QUOTE_MARK_TOKENS = frozenset({"“", "”", "‘", "’", '"', "'", "''", "``"})
 MAX_SPEAKER_WORDS = 16  # "…," Rep. Elijah E. Cummings (D-Md.) said
 
 
@@ -75,8 +75,9 @@ def subject_of(verb: Token) -> Token | None:
                 if objects:
                     return objects[0]
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-        if subjects:  # "People like Scott, he said.": the subject nearest the verb
-            return max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
+        if subjects:  # "People like Scott, he said.": the subject nearest before the verb
+            before = [c for c in subjects if c.i < verb.i]
+            return before[-1] if before else subjects[0]
         if verb.dep_ not in HANGING or verb.head == verb:
             return None
         verb = verb.head
@@ -147,7 +148,7 @@ def speaker_beside_quote(doc: Doc, start: int, end: int, in_quote: list[bool]
     speaker is the phrase between the closing mark and the cue, else the one after it."""
     i = start - 1
     while i >= 0 and start - i <= MAX_SPEAKER_WORDS and not in_quote[i] \
-            and doc[i].text not in QUOTE_MARK_TOKENS:
+            and doc[i].text not in QUOTE_TOKENS:
         i -= 1
     if i < 0 or start - i > MAX_SPEAKER_WORDS:
         return None
