@@ -31,7 +31,7 @@ MAX_SIGNATURE_WORDS = 5
 MIN_CONTENT_WORDS = 3
 # A line opened by a short label and a colon, optionally inside an opening quote mark.
 LINE_LABEL = re.compile(r"(?m)^[\"'“”‘’ \t]*([^\n:]{1,60}?):[ \t]+(\S[^\n]*)")
-SIGN_OFF = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*")
+SIGN_OFF = re.compile(r"[^\S\n]*([―—–]|--?)[^\S\n]*")
 POST_SIGNATURE = re.compile(r"([^\n(]*?)\s*\(@\w+\)")
 NAME_WORD = re.compile(r"[A-Z][\w.’'-]*|[A-Z]\.?")
 
@@ -109,9 +109,8 @@ def _has_clause(doc: Doc, rest: tuple[int, int]) -> bool:
 def _line_content(text: str, quotes: list[Quote], rest: tuple[int, int]
                   ) -> tuple[tuple[int, int], bool]:
     """The rest of the line: the quotation opening it when one spans it, else the words."""
-    start, end = rest
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start = rest[0]
+    end = start + len(text[start:rest[1]].rstrip())
     for q in quotes:
         if q.start - 1 == start and q.end >= end - 2:
             return (q.start, q.end), True
@@ -130,7 +129,7 @@ def _sign_offs(text: str, quotes: list[Quote]) -> list[LabelledReport]:
     found = []
     for q in quotes:
         dash = SIGN_OFF.match(text, q.outer[1])
-        if dash is None or not dash.group().strip():
+        if dash is None:
             continue
         line_end = text.find("\n", dash.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -141,8 +140,6 @@ def _sign_offs(text: str, quotes: list[Quote]) -> list[LabelledReport]:
         if not 0 < len(words) <= MAX_SIGNATURE_WORDS \
                 or not all(NAME_WORD.fullmatch(w) for w in words) or _is_title(text, q):
             continue
-        cue_start = dash.start() + len(dash.group()) - len(dash.group().lstrip())
-        cue = (cue_start, cue_start + len(dash.group().strip()))
-        found.append(LabelledReport((dash.end(), dash.end() + len(name)), cue,
+        found.append(LabelledReport((dash.end(), dash.end() + len(name)), dash.span(1),
                                     (q.start, q.end), True))
     return found

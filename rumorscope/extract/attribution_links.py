@@ -116,11 +116,16 @@ def _person_mentions(doc: Doc, entities: list[Entity] | None) -> list[tuple[int,
     return sorted(found)
 
 
-def _person_named(label: str, persons: list[tuple[int, int, str]]) -> str | None:
-    """The person whose name holds every word of a speaker label ("WARD": Chris Ward)."""
-    words = label.lower().split()
-    return next((name for _s, _e, name in persons
-                 if all(w in name.lower().split() for w in words)), None)
+def _person_named(text: str, persons: list[tuple[int, int, str]]) -> str | None:
+    """The person whose name holds every word of `text` ("Kim": Kim Kardashian); a label
+    in capitals matches whatever the case ("WARD": Chris Ward)."""
+    fold = str.lower if text.isupper() else str
+    words = [fold(w) for w in text.split()]
+    for _s, _e, name in persons:
+        parts = [fold(p) for p in name.split()]
+        if all(w in parts for w in words):
+            return name
+    return None
 
 
 def _named_outlets(doc: Doc, found: list[Found], entities: list[Entity] | None
@@ -288,7 +293,4 @@ def _resolve_name(doc: Doc, text: str | None, offset: int,
         return None
     if text.lower() in PERSON_PRONOUNS:
         return _antecedent(doc, offset, persons)
-    for _s, _e, name in persons:
-        if text in name.split() or text == name:
-            return name
-    return text
+    return _person_named(text, persons) or text
