@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from rumorscope.corpus import store as store_module
 from rumorscope.corpus.store import Store, make_engine, migrate
+from rumorscope.corpus.stories import MemoryIndex, story_keys
 from rumorscope.schema import (
     Analysis,
     Article,
@@ -190,3 +191,29 @@ def test_articles_about_one_event_share_a_story(store):
             "SELECT COUNT(*) FROM key_df k WHERE k.df != "
             "(SELECT COUNT(*) FROM article_keys a WHERE a.key = k.key)")).scalar()
     assert wrong_df == 0 and _count(store, "key_df") > 10
+
+
+def test_store_places_articles_as_the_memory_index_does(store):
+    """The SQL index (story sizes included) and the in-memory one run the same placement:
+    the same stories, matches and average-link scores, article by article."""
+    texts = [
+        ("v1", "Dana Vale adopts rescue puppy Biscuit",
+         "Dana Vale adopts rescue puppy Biscuit, a beagle mix, from the Harbor shelter."),
+        ("v2", "Dana Vale's rescue puppy Biscuit at her lakeside cabin",
+         "Rescue puppy Biscuit, the beagle mix adopted from the Harbor shelter, settles in "
+         "at Dana Vale's lakeside cabin with its wooden dock."),
+        ("v3", "Biscuit the beagle mix meets Dana Vale's fans",
+         "Biscuit, the rescue beagle mix from the Harbor shelter, met Dana Vale's fans."),
+        ("v4", "Dana Vale lists lakeside cabin",
+         "Dana Vale lists her lakeside cabin for sale, with its wooden dock."),
+    ]
+    memory = MemoryIndex()
+    stored_story: dict[int, int] = {}
+    for article_id, title, text in texts:
+        analysis = make_analysis(article_id, text, title=title)
+        expected = memory.add(article_id, story_keys(analysis), analysis.article.published)
+        placed = store.add(analysis)
+        assert (placed.matched, round(placed.score, 9)) == (expected.matched,
+                                                           round(expected.score, 9))
+        assert stored_story.setdefault(expected.story, placed.story) == placed.story
+    assert len(set(stored_story)) < len(texts)

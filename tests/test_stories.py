@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from rumorscope.corpus import citations
-from rumorscope.corpus.stories import MemoryIndex, quote_keys, story_keys
+from rumorscope.corpus.stories import THRESHOLD, MemoryIndex, quote_keys, story_keys
 from rumorscope.schema import Article
 from tests.test_store import make_analysis
 
@@ -34,6 +34,32 @@ def test_people_alone_do_not_make_a_story():
                for x in (a, b, c)]
     assert stories[0] != stories[1]
     assert stories[2] == stories[0]
+
+
+def test_one_close_member_does_not_pull_an_article_into_a_story():
+    """Average link: the cabin sale resembles the puppy story's second article more than
+    that article's own match did, but not the story as a whole, so it starts its own."""
+    index = MemoryIndex()
+    texts = {
+        "a1": ("Dana Vale adopts rescue puppy Biscuit",
+               "Dana Vale adopts rescue puppy Biscuit, a beagle mix, from the Harbor animal "
+               "shelter."),
+        "a2": ("Dana Vale's rescue puppy Biscuit at her lakeside cabin",
+               "Rescue puppy Biscuit, the beagle mix adopted from the Harbor animal shelter, "
+               "settles in at Dana Vale's lakeside cabin with its wooden dock."),
+        "b": ("Dana Vale lists lakeside cabin",
+              "Dana Vale lists her lakeside cabin for sale, with its wooden dock."),
+    }
+    placed = {}
+    for article_id, (title, text) in texts.items():
+        analysis = make_analysis(article_id, text, title=title)
+        placed[article_id] = index.add(article_id, story_keys(analysis), "2024-03-01")
+    assert placed["a2"].story == placed["a1"].story
+    sale = placed["b"]
+    assert sale.matched == "a2"
+    assert sale.match_cosine > max(THRESHOLD, placed["a2"].match_cosine)
+    assert sale.score < THRESHOLD
+    assert sale.story != placed["a1"].story
 
 
 def test_far_apart_dates_are_different_events():

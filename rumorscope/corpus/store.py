@@ -189,10 +189,11 @@ class SqlKeyIndex:
         ids = list(ids)
         if not ids:
             return {}
-        query = sa.select(articles.c.id, articles.c.story_id, articles.c.key_norm,
-                          articles.c.published, articles.c.best_score
-                          ).where(articles.c.id.in_(ids))
-        return {row[0]: Info(row[1], row[2] or 1.0, row[3], row[4] or 0.0)
+        query = (sa.select(articles.c.id, articles.c.story_id, articles.c.key_norm,
+                           articles.c.published, articles.c.best_score, stories.c.size)
+                 .join(stories, stories.c.id == articles.c.story_id)
+                 .where(articles.c.id.in_(ids)))
+        return {row[0]: Info(row[1], row[2] or 1.0, row[3], row[4] or 0.0, row[5])
                 for row in self.connection.execute(query)}
 
 
@@ -254,10 +255,11 @@ class Store:
         placement.story = self._join_story(connection, placement.story, article.title,
                                            article.published)
         connection.execute(articles.update().where(articles.c.id == article.id).values(
-            story_id=placement.story, key_norm=placement.norm, best_score=placement.score))
+            story_id=placement.story, key_norm=placement.norm,
+            best_score=placement.match_cosine))
         if placement.matched:
-            best = sa.case((articles.c.best_score > placement.score, articles.c.best_score),
-                           else_=placement.score)
+            best = sa.case((articles.c.best_score > placement.match_cosine,
+                            articles.c.best_score), else_=placement.match_cosine)
             connection.execute(articles.update().where(articles.c.id == placement.matched)
                                .values(best_score=best))
         rows = [{"article_id": article.id, "name": n} for n in people_of(analysis)]
