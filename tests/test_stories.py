@@ -164,3 +164,23 @@ def test_story_scores_count_unlabelled_joins_only_when_strict():
     assert math.isclose(strict.precision, 1 / 6)
     assert strict.recall == labelled.recall
     assert labelled.b3_precision == 1.0 and strict.b3_precision < 1.0
+
+
+def test_threshold_sweep_picks_the_highest_threshold_that_still_joins_the_twins():
+    """Loosely worded twins in the tuning half join only below some threshold; the sweep
+    picks the highest threshold at which they still do, and prints every threshold."""
+    from eval.stories import SWEEP, sweep_lines
+
+    other = "Rick Moor sells his lakeside cabin with a wooden dock to a banker"
+    texts = {"t1": "Dana Vale adopts rescue puppy Biscuit from the Harbor animal shelter",
+             "o1": other, "o2": other + " today",
+             "t2": "Dana Vale buys a rescue kitten at a pet store in Malibu"}
+    analyses = [make_analysis(i, t + ".", title=t) for i, t in texts.items()]
+    gold = {"t1": "celebrity/1", "t2": "celebrity/1", "o1": "celebrity/2",
+            "o2": "celebrity/2"}
+    lines = sweep_lines(analyses, gold, {"celebrity/1"}, {"celebrity/2"})
+    assert len(lines) == len(SWEEP) + 1
+    joined = [t for t, line in zip(SWEEP, lines, strict=False)
+              if "tuning half celebrity 1.000" in line]
+    assert joined and len(joined) < len(SWEEP)
+    assert lines[-1].startswith(f"the tuning half picks {max(joined)} ")
