@@ -536,3 +536,55 @@ def test_posting_a_picture_reports_nothing(nlp, text):
 def test_sharing_is_a_post_only_when_something_is_posted(nlp, text, kind):
     found = attrs(nlp, text)
     assert found and found[0].source.type == kind
+
+
+@pytest.mark.parametrize(("text", "source", "via"), [
+    ("The couple split, a source told Entertainment Tonight.", "a source",
+     "Entertainment Tonight"),
+    ("Kim is furious, an insider told Us Weekly.", "an insider", "Us Weekly"),
+    ("The pair split, a friend told E! News.", "a friend", "E! News"),
+    ("The pair split, a friend told People.", "a friend", "People"),
+    ("The deal is off, he told reporters on Monday.", "he", None),
+])
+def test_a_report_before_whom_it_was_told_to(nlp, text, source, via):
+    """The object of "told" is whom it was told to, so the report is the clause before
+    the source; a publication the parser splits or tags as a common noun is still `via`."""
+    a = one(attrs(nlp, text), source)
+    assert a.cue.text == "told"
+    assert a.content.text == text.split(",")[0]
+    assert a.via == via
+
+
+def test_told_a_person_is_not_told_an_outlet(nlp):
+    a = one(attrs(nlp, "She told Kim Monday that the deal was off."), "She")
+    assert a.via is None
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("Per TMZ, the singer was released on Friday.", "TMZ", "outlet"),
+    ("Per Page Six, the actress is dating a banker.", "Page Six", "outlet"),
+    ("Per Kim's rep, the couple are fine.", "Kim's rep", "official"),
+    ("Per a source, the actress is dating a banker.", "a source", "anonymous"),
+])
+def test_per_cites_like_according_to(nlp, text, source, kind):
+    a = one(attrs(nlp, text), source)
+    assert (a.cue.text, a.source.type) == ("Per", kind)
+    assert a.content.text == text.split(", ", 1)[1]
+
+
+@pytest.mark.parametrize("text", [
+    "The tickets cost $5 per person at the door on Friday.",
+    "Per the terms of the deal, the couple share custody.",
+    "Per usual, she arrived late to the party.",
+])
+def test_per_that_cites_nothing(nlp, text):
+    assert not [a for a in attrs(nlp, text) if a.cue.text.lower() == "per"]
+
+
+def test_people_the_magazine_is_an_outlet_and_not_its_own_via(nlp):
+    a = one(attrs(nlp, "According to People, the couple arrived in Cairo on Sunday."),
+            "People")
+    assert (a.source.type, a.via) == ("outlet", None)
+    b = one(attrs(nlp, "Many people close to the couple say they are fine."),
+            "Many people close to the couple")
+    assert b.source.type != "outlet"

@@ -39,6 +39,7 @@ from rumorscope.extract.attribution_spans import (
     verb_read_as_noun,
 )
 from rumorscope.extract.quotes import Quote, find_quotes
+from rumorscope.extract.sources import ANONYMOUS, OFFICIAL, OUTLET
 from rumorscope.schema import Attribution, Entity
 from rumorscope.spans import overlaps
 
@@ -54,6 +55,8 @@ NON_SPEECH = frozenset({
     "aware", "learn", "notice", "recognize", "support", "oppose", "need", "try",
     "look", "watch", "hear", "care", "spot",
 })
+# What "Per ..." can cite besides a name: a source, an official, a publication.
+CITABLE_NOUNS = ANONYMOUS | OFFICIAL | OUTLET
 # Verbs of coming to know: in the perfect ("has learned") an outlet's news-gathering.
 NEWS_VERBS = frozenset({"learn", "know", "hear"})
 # Speech verbs whose noun-phrase object or infinitive is what was said (spec: "confirmed
@@ -217,7 +220,8 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
     probs = list(probs)
     frames = _speech_frames(doc, text, quotes)
     if not parc:
-        frames += _expletive_reports(doc) + _conversations_before_quotes(doc, text, quotes)
+        frames += _expletive_reports(doc) + _conversations_before_quotes(doc, text, quotes) \
+            + _per_reports(doc)
     for verb in frames:
         probs[verb] = 1.0
     kept: list[tuple[list[Found], list[str]]] = []
@@ -428,6 +432,24 @@ def _speech_frames(doc: Doc, text: str, quotes: list[Quote]) -> list[int]:
                 or first.head.i - first.i <= 2):
             verbs.append(first.head.i)
     return verbs
+
+
+def _per_reports(doc: Doc) -> list[int]:
+    """"Per TMZ, the singer was released": a sentence opening with "Per", then a name or a
+    source noun ("Per Kim's rep", "Per a source") and a comma, cites it as "according to"
+    does ("$5 per month" and "Per the terms of the deal" do not)."""
+    found = []
+    for sent in doc.sents:
+        first = sent[0]
+        if first.lower_ != "per" or len(sent) < 5:
+            continue
+        cited = next((c for c in first.children if c.dep_ == "pobj"), None)
+        if cited is None or cited.right_edge.i + 1 >= sent.end \
+                or doc[cited.right_edge.i + 1].text != ",":
+            continue
+        if cited.pos_ == "PROPN" or cited.lemma_.lower() in CITABLE_NOUNS:
+            found.append(first.i)
+    return found
 
 
 def _opens_clause(text: str, start: int) -> bool:

@@ -172,9 +172,11 @@ def expand(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _meaningful(doc: Doc, start: int, end: int) -> bool:
-    """A cue needs a content word or a colon ("in", "the" alone are not cues)."""
+    """A cue needs a content word or a colon ("in", "the" alone are not cues), or is one
+    of the prepositions that cite: "according to", a sentence's opening "Per"."""
     return any(t.pos_ in {"VERB", "NOUN", "AUX", "ADJ", "PROPN"} or t.text == ":"
-               or t.lower_ == "according" for t in doc[start:end])
+               or t.lower_ == "according" or (t.lower_ == "per" and t.is_sent_start)
+               for t in doc[start:end])
 
 
 def _bin(n: int, edges: tuple[int, ...] = (1, 2, 4, 9, 21)) -> int:

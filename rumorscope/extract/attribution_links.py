@@ -20,6 +20,7 @@ from rumorscope.extract.sources import (
     PERSON_PRONOUNS,
     SOCIAL,
     head_token,
+    is_capitalised_press_name,
     is_outlet_name,
     is_outlet_phrase,
     social_medium,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from rumorscope.extract.attribution import Found
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+NAME_JOINERS = frozenset({"!", "&"})  # inside publication names: E! News, Life & Style
 PRONOUN_WINDOW = 3  # sentences back in which a pronoun looks for its person
 OBJECT_DEPS = frozenset({"dative", "dobj", "pobj"})
 # What publications do with news: the subject of "TMZ broke the news" is an outlet even
@@ -144,7 +146,7 @@ def _named_outlets(doc: Doc, found: list[Found], entities: list[Entity] | None
         cue = doc.char_span(*f.cue, alignment_mode="expand")
         for obj in _cue_objects(cue):
             if not is_outlet_phrase(obj) and head_token(obj).lower_ not in SOCIAL \
-                    and is_outlet_name(obj, _label(doc, obj, entities)):
+                    and _names_outlet(obj, _label(doc, obj, entities)):
                 names.append((obj.start_char, _strip_possessive(obj.text)))
     return sorted(names)
 
@@ -182,8 +184,27 @@ def _cue_objects(cue: Span) -> list[Span]:
         end = tok.right_edge.i + 1
         while end > tok.i + 1 and not doc[end - 1].is_alpha:
             end -= 1
+        if end == tok.i + 1 and (tok.is_title or tok.is_upper):
+            end = _name_run_end(doc, end)  # "told E! News": the parser splits the name
         spans.append(doc[tok.left_edge.i:end])
     return spans
+
+
+def _name_run_end(doc: Doc, end: int) -> int:
+    """The end of the capitalised words (and "!" or "&" between them) running on from
+    `end` in the same sentence: the rest of a publication's name."""
+    sent_end = doc[end - 1].sent.end
+    while end < sent_end:
+        joins = doc[end].text in NAME_JOINERS and end + 1 < sent_end and doc[end + 1].is_title
+        if not (joins or doc[end].is_title):
+            return end
+        end += 1
+    return end
+
+
+def _names_outlet(obj: Span, label: str | None) -> bool:
+    """Whether whom a cue reports to is a publication ("told People", "told E! News")."""
+    return is_outlet_name(obj, label) or is_capitalised_press_name(obj, label)
 
 
 def _medium_partner(tok: Token) -> Token:

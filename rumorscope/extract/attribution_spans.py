@@ -18,6 +18,9 @@ from rumorscope.extract.sources import MEDIA_NOUNS
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 OBJECTS = frozenset({"dobj", "attr", "oprd"})
+# Verbs whose object is whom they are said to, not what is said ("..., a source told Us
+# Weekly"): such an object leaves the report to be found before the source.
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform"})
 HANGING = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "parataxis"})
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "“", "”", '"', "‘", "’", "'"})
 # Words that cut a subject phrase: an appositive or relative clause after a comma.
@@ -111,7 +114,8 @@ def source_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if verb_read_as_noun(head):
         return trim(doc, head.left_edge.i, head.i)
     lowered = [t.lower_ for t in doc[start:end]]
-    if "according" in lowered or "by" in lowered[-1:] or head.lower_ in {"according", "by"}:
+    if "according" in lowered or "by" in lowered[-1:] \
+            or head.lower_ in {"according", "by", "per"}:
         return _object_after(doc, end)
     if head.text == ":":
         return _before_colon(doc, head)
@@ -250,7 +254,7 @@ def content_of(doc: Doc, start: int, end: int, source: tuple[int, int] | None,
     if head.text == ":":
         return trim(doc, head.i + 1, sent.end)
     lowered = {t.lower_ for t in doc[start:end]}
-    if "according" in lowered or head.lower_ == "according" or (
+    if "according" in lowered or head.lower_ in {"according", "per"} or (
             "as" in lowered and head.dep_ in {"advcl", "prep", "agent", "pobj"}):
         return _rest_of_clause(doc, start, end, source, sent)
     clause = _complement(head) or next(  # "has come to know that ...": a later cue word's
@@ -277,9 +281,29 @@ def content_of(doc: Doc, start: int, end: int, source: tuple[int, int] | None,
         return after
     has_object = any(c.dep_ in OBJECTS for c in head.children)  # "announced their split"
     if head.dep_ == "ROOT" and source is not None and source[0] > sent.start + 2 \
-            and not has_object:
+            and (not has_object or _told_after_report(head, source, cues)):
         return trim(doc, sent.start, min(source[0], start))
     return None
+
+
+def _told_after_report(head: Token, source: tuple[int, int], cues: frozenset[int]) -> bool:
+    """"The couple split, a source told Us Weekly.": a report, a comma, then who told it
+    to whom, and nothing more than when or where. The object is the one told, not what
+    was told ("Meredith tells her children about ..." and "assured staffers that ..."
+    are not this), and a report holding a cue of its own is not the one told ("Since
+    then, he said, he has told every partner")."""
+    doc = head.doc
+    if head.lemma_.lower() not in ADDRESSEE_VERBS or doc[source[0] - 1].text != "," \
+            or any(i in cues for i in range(head.sent.start, source[0])):
+        return False
+    for child in head.rights:
+        if child.dep_ not in {"dobj", "dative", "punct", "npadvmod", "prep", "advmod"}:
+            return False
+        if child.dep_ == "prep" and child.lower_ not in {"on", "in", "at", "during"}:
+            return False
+        if any(t.pos_ in {"VERB", "AUX"} for t in child.subtree):
+            return False
+    return True
 
 
 def _clause_end(clause: Token, cues: frozenset[int]) -> int:

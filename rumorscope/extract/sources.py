@@ -89,6 +89,14 @@ def is_outlet_name(span: Span, label: str | None) -> bool:
     return acronym or label in ORG_LABELS
 
 
+def is_capitalised_press_name(span: Span, label: str | None) -> bool:
+    """Capitalised words with a press word, mid-sentence and not a person's name: "People",
+    "E! News", "Entertainment Tonight", which the tagger reads as common nouns or splits."""
+    return span.start > span.sent.start and label != "PERSON" \
+        and all(t.is_title or t.text in {"!", "&"} for t in span) \
+        and any(t.lower_ in OUTLET_NAME_WORDS for t in span)
+
+
 def is_outlet_phrase(span: Span) -> bool:
     """"the site", "a new report", "Life & Style's sensational report": a singular press noun."""
     head = head_token(span)
@@ -104,6 +112,8 @@ def source_type(span: Span, label: str | None, cue: Span | None = None) -> str:
     lemma, lower = head.lemma_.lower(), head.lower_
     if _social(span, cue):
         return "social_media"
+    if is_capitalised_press_name(span, label):  # "according to People", not "people say"
+        return "outlet"
     if lower in ANONYMOUS:
         return "anonymous"
     if lower in VAGUE_QUANTIFIERS:
