@@ -118,23 +118,26 @@ def test_failure_mid_article_leaves_nothing(store, monkeypatch):
 def test_store_made_by_first_version_opens_and_gets_stories(db_url):
     old = make_engine(db_url)
     migrate(old, "0001")
-    analysis = make_analysis("old1", "Rick Moor bought a castle in Scotland last spring.",
-                             people=("Rick Moor",))
+    texts = {"old1": "Rick Moor bought a castle in Scotland last spring.",
+             "old2": "Rick Moor bought a castle in Scotland last spring, his rep said."}
     with old.begin() as connection:
-        connection.execute(sa.text(
-            "INSERT INTO articles (id, outlet, title, published, analysis, ingested_at) "
-            "VALUES ('old1', 'example.com', NULL, '2024-03-01', :a, :t)"),
-            {"a": analysis.model_dump_json(by_alias=True), "t": "2024-03-02 10:00:00"})
+        for article_id, text in texts.items():
+            analysis = make_analysis(article_id, text, people=("Rick Moor",))
+            connection.execute(sa.text(
+                "INSERT INTO articles (id, outlet, title, published, analysis, ingested_at) "
+                "VALUES (:id, 'example.com', NULL, '2024-03-01', :a, :t)"),
+                {"id": article_id, "a": analysis.model_dump_json(by_alias=True),
+                 "t": "2024-03-02 10:00:00"})
     old.dispose()
     store = Store(db_url)
     try:
-        assert store.count() == 1
-        assert store.place_unplaced() == 1
+        assert store.count() == 2
+        assert store.place_unplaced() == 2
         with store.engine.connect() as connection:
-            story = connection.execute(sa.text(
-                "SELECT story_id FROM articles WHERE id = 'old1'")).scalar()
-        assert story is not None
-        assert _count(store, "article_people") == 1
+            placed = connection.execute(sa.text(
+                "SELECT story_id FROM articles ORDER BY id")).scalars().all()
+        assert placed[0] is not None and placed == [placed[0]] * 2
+        assert _count(store, "article_people") == 2
         assert store.place_unplaced() == 0
     finally:
         store.close()

@@ -191,9 +191,9 @@ class SqlKeyIndex:
             return {}
         query = (sa.select(articles.c.id, articles.c.story_id, articles.c.key_norm,
                            articles.c.published, articles.c.best_score, stories.c.size)
-                 .join(stories, stories.c.id == articles.c.story_id)
+                 .outerjoin(stories, stories.c.id == articles.c.story_id)
                  .where(articles.c.id.in_(ids)))
-        return {row[0]: Info(row[1], row[2] or 1.0, row[3], row[4] or 0.0, row[5])
+        return {row[0]: Info(row[1], row[2] or 1.0, row[3], row[4] or 0.0, row[5] or 0)
                 for row in self.connection.execute(query)}
 
 

@@ -127,7 +127,7 @@ def story_keys(analysis: Analysis) -> dict[str, float]:
 class Info(NamedTuple):
     """What placement needs to know of a stored article."""
 
-    story: int
+    story: int | None
     norm: float
     published: str | None
     best: float
@@ -240,6 +240,8 @@ def place(keys: dict[str, float], published: str | None, index: KeyIndex,
     cosine: dict[str, float] = {}
     for article_id in top:
         other = info[article_id]
+        if other.story is None:  # stored by a version without stories, not yet placed
+            continue
         days = _days_apart(published, other.published)
         if days is None or days <= MAX_DAYS_APART:
             cosine[article_id] = dots.get(article_id, 0.0) / (norm * other.norm)
