@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from rumorscope.extract.sources import (
+    NAME_JOINERS,
     OFFICE_NAME_WORDS,
     OUTLET_NAME_WORDS,
     PERSON_PRONOUNS,
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from rumorscope.extract.attribution import Found
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
-NAME_JOINERS = frozenset({"!", "&"})  # inside publication names: E! News, Life & Style
 PRONOUN_WINDOW = 3  # sentences back in which a pronoun looks for its person
 OBJECT_DEPS = frozenset({"dative", "dobj", "pobj"})
 # What publications do with news: the subject of "TMZ broke the news" is an outlet even
@@ -160,7 +160,7 @@ def _publishing_subjects(doc: Doc) -> list[tuple[int, str]]:
                 or tok.head.lemma_.lower() not in PUBLISHING_VERBS:
             continue
         name = doc[tok.left_edge.i:tok.i + 1]
-        capitalised = all(t.is_title or t.is_upper or t.text in {"&", "!"} for t in name)
+        capitalised = all(t.is_title or t.is_upper or t.text in NAME_JOINERS for t in name)
         acronym = len(name) == 1 and tok.is_upper and len(tok) >= 2
         pressed = len(name) > 1 and any(t.lower_ in OUTLET_NAME_WORDS for t in name)
         if capitalised and (acronym or pressed) \

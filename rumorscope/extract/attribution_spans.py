@@ -18,9 +18,10 @@ from rumorscope.extract.sources import MEDIA_NOUNS
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 OBJECTS = frozenset({"dobj", "attr", "oprd"})
-# Verbs whose object is whom they are said to, not what is said ("..., a source told Us
-# Weekly"): such an object leaves the report to be found before the source.
-ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform"})
+# Verbs of telling whose object is the one told, not what is told ("..., a source told Us
+# Weekly"): such an object leaves the report to be found before the source. (The wider
+# attribution.ADDRESSEE_VERBS are those whose passive subject is the one told.)
+TELLING_VERBS = frozenset({"tell", "assure", "inform"})
 HANGING = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "parataxis"})
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "“", "”", '"', "‘", "’", "'"})
 # Words that cut a subject phrase: an appositive or relative clause after a comma.
@@ -293,7 +294,7 @@ def _told_after_report(head: Token, source: tuple[int, int], cues: frozenset[int
     are not this), and a report holding a cue of its own is not the one told ("Since
     then, he said, he has told every partner")."""
     doc = head.doc
-    if head.lemma_.lower() not in ADDRESSEE_VERBS or doc[source[0] - 1].text != "," \
+    if head.lemma_.lower() not in TELLING_VERBS or doc[source[0] - 1].text != "," \
             or any(i in cues for i in range(head.sent.start, source[0])):
         return False
     for child in head.rights:

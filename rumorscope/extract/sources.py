@@ -61,6 +61,7 @@ UNSPECIFIED_PRONOUNS = frozenset({"it", "this", "that", "which"})
 VAGUE_QUANTIFIERS = frozenset({"some", "many", "most", "others", "several", "few", "all",
                                "everyone", "everybody"})
 ORG_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
+NAME_JOINERS = frozenset({"!", "&"})  # inside publication names: E! News, Life & Style
 
 
 def head_token(span: Span) -> Token:
@@ -75,7 +76,7 @@ def head_token(span: Span) -> Token:
 
 def is_outlet_name(span: Span, label: str | None) -> bool:
     """A proper name of a publication: an ORG-like label, an acronym, or a press word in it."""
-    words = [t for t in span if t.pos_ == "PROPN" or t.text in {"&", "!"} or t.is_upper]
+    words = [t for t in span if t.pos_ == "PROPN" or t.text in NAME_JOINERS or t.is_upper]
     if not words:
         return False
     if any(t.lower_ in OFFICE_NAME_WORDS for t in span):
@@ -93,7 +94,7 @@ def is_capitalised_press_name(span: Span, label: str | None) -> bool:
     """Capitalised words with a press word, mid-sentence and not a person's name: "People",
     "E! News", "Entertainment Tonight", which the tagger reads as common nouns or splits."""
     return span.start > span.sent.start and label != "PERSON" \
-        and all(t.is_title or t.text in {"!", "&"} for t in span) \
+        and all(t.is_title or t.text in NAME_JOINERS for t in span) \
         and any(t.lower_ in OUTLET_NAME_WORDS for t in span)
 
 
