@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -121,3 +122,23 @@ def test_person_text_report_lists_dated_claims_with_their_outlets(corpus):
     assert lines and all(line[:10].strip() in {"2024-03-01", "2024-03-02"} for line in lines)
     assert any("Daily Mail" in line or "Star Weekly" in line for line in lines)
     assert "?" not in "".join(line[:31] for line in lines)
+
+
+def test_restory_places_every_article_again(corpus, tmp_path):
+    url, _, _ = corpus
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(Path(url.removeprefix("sqlite:///")).read_bytes())
+    copied = f"sqlite:///{copy}"
+    before = _json(["stories", "--db", copied, "--format", "json"])
+    result = CliRunner().invoke(corpus_app, ["restory", "--db", copied])
+    assert result.exit_code == 0, result.output
+    assert "3 articles placed in 2 stories" in result.stderr
+    after = _json(["stories", "--db", copied, "--format", "json"])
+    assert sorted(s["articles"] for s in after) == sorted(s["articles"] for s in before)
+
+
+def test_restory_of_a_missing_store_fails_without_making_one(tmp_path):
+    missing = tmp_path / "none.db"
+    result = CliRunner().invoke(corpus_app, ["restory", "--db", f"sqlite:///{missing}"])
+    assert result.exit_code == 2 and "none.db" in result.stderr
+    assert not missing.exists()

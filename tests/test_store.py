@@ -220,3 +220,37 @@ def test_store_places_articles_as_the_memory_index_does(store):
                                                            round(expected.score, 9))
         assert stored_story.setdefault(expected.story, placed.story) == placed.story
     assert len(set(stored_story)) < len(texts)
+
+
+def test_restory_regroups_a_store_by_the_current_rule(store):
+    """A store whose stories an earlier rule made (here: everything in one story) is
+    regrouped as ingesting its articles afresh, oldest first, would group them."""
+    texts = [
+        ("r1", "2024-03-01", "Dana Vale announced her engagement to Rick Moor at the Cannes "
+         "gala on Friday night.", "Dana Vale engaged to Rick Moor at Cannes gala"),
+        ("r2", "2024-03-02", "Rick Moor proposed to Dana Vale at the Cannes gala on Friday "
+         "night, her engagement ring a sapphire.", "Rick Moor engaged to Dana Vale at Cannes"),
+        ("r3", "2024-03-03", "Lena Ortiz opened a bakery in Toronto on Monday with maple "
+         "croissants.", "Lena Ortiz opens Toronto bakery"),
+    ]
+    analyses = [make_analysis(i, text, title=title, published=day)
+                for i, day, text, title in texts]
+    for analysis in analyses:
+        store.add(analysis)
+    with store.engine.begin() as connection:
+        connection.execute(sa.text("UPDATE articles SET story_id = "
+                                   "(SELECT MIN(id) FROM stories)"))
+    placed: list[str] = []
+    assert store.restory(lambda: placed.append("x")) == 3 and len(placed) == 3
+    memory = MemoryIndex()
+    expected = {a.article.id: memory.add(a.article.id, story_keys(a), a.article.published).story
+                for a in analyses}
+    with store.engine.connect() as connection:
+        got = dict(connection.execute(sa.text("SELECT id, story_id FROM articles")).all())
+        wrong_df = connection.execute(sa.text(
+            "SELECT COUNT(*) FROM key_df k WHERE k.df != "
+            "(SELECT COUNT(*) FROM article_keys a WHERE a.key = k.key)")).scalar()
+    assert len(set(expected.values())) == 2
+    assert {a: got[a] == got["r1"] for a in got} == {a: s == expected["r1"]
+                                                     for a, s in expected.items()}
+    assert _count(store, "stories") == 2 and wrong_df == 0

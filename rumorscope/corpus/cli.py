@@ -95,6 +95,30 @@ def ingest(
         raise typer.Exit(1)
 
 
+@corpus_app.command()
+def restory(db: DbOption = DEFAULT_URL) -> None:
+    """Place every stored article in its story again, oldest first, by this version's
+    rule (stories made by an earlier version keep their old grouping until then)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from rumorscope.corpus import store as store_module
+
+    store = _open(db, create=False)
+    try:
+        with Progress(BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=Console(stderr=True)) as progress:
+            task = progress.add_task("placing", total=store.count())
+            placed = store.restory(lambda: progress.advance(task))
+        stories = store.count(store_module.stories)
+    except KeyboardInterrupt:
+        _say("interrupted: the next ingest or restory places the articles not yet placed")
+        raise typer.Exit(130) from None
+    finally:
+        store.close()
+    _say(f"{placed} articles placed in {stories} stories in {db}")
+
+
 def _emit(data: Any, fmt: Format, text: str) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt is Format.json else text)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -215,9 +215,10 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def count(self) -> int:
+    def count(self, table: sa.Table = articles) -> int:
+        """How many articles are stored (or rows of another of the store's tables)."""
         with self.engine.connect() as connection:
-            return connection.execute(sa.select(sa.func.count()).select_from(articles)).scalar()
+            return connection.execute(sa.select(sa.func.count()).select_from(table)).scalar()
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are stored already (so ingest skips their analysis)."""
@@ -308,8 +309,22 @@ class Store:
         connection.execute(stories.update().where(stories.c.id == story).values(**values))
         return story
 
-    def place_unplaced(self) -> int:
-        """Place articles stored by a version without stories (after a migration)."""
+    def restory(self, on_placed: Callable[[], None] | None = None) -> int:
+        """Forget every story and place each article again, oldest first, by the current
+        placement: for a store whose stories an earlier version made. Keys and document
+        frequencies are rebuilt as they would be by ingesting in that order. If this is
+        interrupted, the next `place_unplaced` (every ingest runs it) places the rest."""
+        with self.engine.begin() as connection:
+            connection.execute(articles.update().values(story_id=None, key_norm=None,
+                                                        best_score=None))
+            connection.execute(article_keys.delete())
+            connection.execute(key_df.delete())
+            connection.execute(stories.delete())
+        return self.place_unplaced(on_placed)
+
+    def place_unplaced(self, on_placed: Callable[[], None] | None = None) -> int:
+        """Place articles that have no story (stored by a version without stories, or
+        forgotten by `restory`), oldest first, one transaction each."""
         with self.engine.connect() as connection:
             ids = list(connection.scalars(
                 sa.select(articles.c.id).where(articles.c.story_id.is_(None))
@@ -331,6 +346,8 @@ class Store:
                                    .where(article_keys.c.article_id == article_id))
                 self._add(connection, analysis)
             self._count += 1
+            if on_placed is not None:
+                on_placed()
         return len(ids)
 
     @staticmethod
