@@ -26,7 +26,7 @@ def analysis_fingerprint() -> str:
     out: what they make is in the shipped model files, which are hashed)."""
     code = [f for f in PACKAGE.glob("extract/*.py") if not f.stem.endswith("_train")]
     files = sorted([*code, PACKAGE / "pipeline.py", PACKAGE / "analyzer.py",
-                    *PACKAGE.glob("data/attribution*")])
+                    *PACKAGE.glob("data/attribution*"), *PACKAGE.glob("data/outlet_names*")])
     digest = hashlib.sha256()
     for file in files:
         digest.update(file.name.encode())

