@@ -240,15 +240,13 @@ def sweep_lines(analyses: list[Analysis], gold: dict[str, str], tune: set[str],
                 held_out: set[str]) -> list[str]:
     """Labelled-pairs F1 per threshold on the tuning and the held-out half, and the
     threshold the tuning half picks (best pooled F1 over both sets)."""
+    golds = [{a: g for a, g in gold.items() if g in part and g.startswith(prefix)}
+             for part in (tune, held_out) for prefix in (*PAIR_SETS, "")]
     lines = []
     best = (-1.0, 0.0)
     for threshold in SWEEP:
         predicted = cluster_by_placement(analyses, threshold)
-        cells = []
-        for part in (tune, held_out):
-            for prefix in (*PAIR_SETS, ""):
-                chosen = {a: g for a, g in gold.items() if g in part and g.startswith(prefix)}
-                cells.append(score(predicted, chosen, strict=False).f1)
+        cells = [score(predicted, chosen, strict=False).f1 for chosen in golds]
         best = max(best, (cells[2], threshold))
         lines.append(f"threshold {threshold}: tuning half celebrity {cells[0]:.3f} "
                      f"fakenewsamt {cells[1]:.3f} both {cells[2]:.3f} | held-out half "

@@ -28,6 +28,9 @@ from spacy.tokens import Doc, Token
 MODEL_FILE = "attribution_cues.json"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 THRESHOLD = 0.5
+# Words that cite as prepositions do: the phrase after them is the source and the rest of
+# the clause the content ("according to TMZ, ...", "Per Page Six, ...").
+CITING_PREPOSITIONS = frozenset({"according", "per"})
 QUOTE_TOKENS = frozenset({"“", "”", "‘", "’", '"', "'", "''", "``"})
 
 

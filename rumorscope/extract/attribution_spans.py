@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from rumorscope.extract.attribution_cues import QUOTE_TOKENS
+from rumorscope.extract.attribution_cues import CITING_PREPOSITIONS, QUOTE_TOKENS
 from rumorscope.extract.sources import MEDIA_NOUNS
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -116,7 +116,7 @@ def source_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return trim(doc, head.left_edge.i, head.i)
     lowered = [t.lower_ for t in doc[start:end]]
     if "according" in lowered or "by" in lowered[-1:] \
-            or head.lower_ in {"according", "by", "per"}:
+            or head.lower_ in CITING_PREPOSITIONS | {"by"}:
         return _object_after(doc, end)
     if head.text == ":":
         return _before_colon(doc, head)
@@ -255,7 +255,7 @@ def content_of(doc: Doc, start: int, end: int, source: tuple[int, int] | None,
     if head.text == ":":
         return trim(doc, head.i + 1, sent.end)
     lowered = {t.lower_ for t in doc[start:end]}
-    if "according" in lowered or head.lower_ in {"according", "per"} or (
+    if "according" in lowered or head.lower_ in CITING_PREPOSITIONS or (
             "as" in lowered and head.dep_ in {"advcl", "prep", "agent", "pobj"}):
         return _rest_of_clause(doc, start, end, source, sent)
     clause = _complement(head) or next(  # "has come to know that ...": a later cue word's
