@@ -555,6 +555,16 @@ def test_a_report_before_whom_it_was_told_to(nlp, text, source, via):
     assert a.via == via
 
 
+def test_a_verb_hung_after_the_object_is_still_reported(nlp):
+    """"report the pair have called it quits": the parser takes "the pair" for the object
+    and "have called" for a second verb of the outlets; both are one reported clause."""
+    found = attrs(nlp, "Multiple outlets report the pair have called it quits.")
+    assert [(a.source.text, a.cue.text, a.content.text) for a in found] == [
+        ("Multiple outlets", "report", "the pair have called it quits")]
+    found = attrs(nlp, "TMZ reported the news and called it a shock.")
+    assert [a.content.text for a in found] == ["the news", "a shock"]
+
+
 def test_told_a_person_is_not_told_an_outlet(nlp):
     a = one(attrs(nlp, "She told Kim Monday that the deal was off."), "She")
     assert a.via is None

@@ -75,6 +75,23 @@ def test_compact_model_scores_as_the_fitted_one(tmp_path):
     assert list(compact.terms) == list(fitted.terms) and compact.meta == fitted.meta
 
 
+def test_a_phrase_of_people_s_names_is_a_topic_reason():
+    """Names are the story's topic: the explanation must not pass them off as wording."""
+    examples = _toy_examples()
+    for example in examples:
+        if example.record.y:
+            example.text = f"marla quince {example.text}"
+    bundle = fit(examples, seed=7)
+    text = "Marla Quince: shocking news today"
+    features = bundle.vectorizer.transform([text.lower()])
+    reasons = model_module._phrase_reasons(bundle, features, text,
+                                           model_module.name_forms(["Marla Quince"]))
+    kinds = {r.signal.split(": ")[1]: r.signal.split(": ")[0] for r in reasons}
+    assert kinds["marla quince"] == kinds["marla"] == "topic"
+    assert kinds["shocking"] == "phrase"
+    assert all(r.evidence for r in reasons)
+
+
 def test_shipped_model_records_its_data():
     bundle = load()
     assert DEFAULT_PATH.stat().st_size < 20 * 1024 * 1024

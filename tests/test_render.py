@@ -334,6 +334,13 @@ def test_html_gauge_places_the_needle_and_reasons_link_to_their_evidence() -> No
         "the wording &quot;allegedly dating&quot;" in page
 
 
+def test_topic_reasons_read_as_what_the_story_is_about() -> None:
+    from rumorscope.render import reason_label
+
+    assert reason_label("topic: kim kardashian").startswith('a story about "kim kardashian"')
+    assert reason_label("phrase: allegedly") == 'the wording "allegedly"'
+
+
 def test_html_evidence_passages_are_escaped() -> None:
     analysis = make_analysis()
     analysis.credibility.reasons = [Reason(signal="phrase: x", effect=0.3,

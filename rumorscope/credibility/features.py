@@ -10,10 +10,13 @@ is computed:
 - URLs, e-mail addresses, web domains and @handles become `_url_`, `_email_`, `_handle_`;
 - names of news outlets (a lexicon of the common ones, plus the record's own outlet
   when known) become `_outlet_`, so "according to TMZ" still reads as a cited outlet
-  but not as which one;
-- the names of the people the article is about (its PERSON entities, full names, aliases
-  and name parts) become `_person_`: who a story is about is its topic, not evidence of
-  its truth, and a model that learns "kanye" scores the next Kanye story by the last.
+  but not as which one.
+
+People's names stay: who a story is about is its topic, a prior the model may learn
+(rumours about some couples recur), and the explanation labels such a phrase as the
+topic rather than as the article's wording (`name_forms`), so a reader sees which it is.
+Masking them cost 1.3 points of GossipCop macro-F1 on both splits and 2.7 on restyled
+text (model 1.1).
 """
 
 from __future__ import annotations
@@ -22,8 +25,7 @@ import re
 from collections.abc import Iterable
 
 OUTLET_TOKEN = "_outlet_"
-PERSON_TOKEN = "_person_"
-MIN_NAME_PART = 3  # "Ye" and initials stay: too short to mask as words safely
+MIN_NAME_PART = 3  # "Ye" and initials: too short to tell from ordinary words
 
 # Outlet names as they appear in prose. Ambiguous single words ("People", "Star", "Us")
 # are only masked in their unambiguous forms (all capitals, with "magazine", "Weekly").
@@ -145,33 +147,19 @@ def clean_title(title: str | None) -> str:
     return title
 
 
-# A capitalised word, hyphenated parts and all, with any possessive: where a name can be.
-_CAPITALISED = re.compile(r"(?<![\w’'])([A-Z][\w]*(?:-[A-Z][\w]*)*)(?:['’]s)?(?![\w])")
-
-
 def name_forms(names: Iterable[str]) -> frozenset[str]:
-    """Every word of the people's names, hyphenated ones whole and in parts
-    ("Quince-Oakes", "Quince", "Oakes"), long enough to mask safely."""
+    """Every word of the people's names, lower-cased, hyphenated ones whole and in parts
+    ("quince-oakes", "quince", "oakes"), long enough to tell from ordinary words."""
     forms: set[str] = set()
     for name in names:
         for part in name.strip("‘’' ").split():
+            part = re.sub(r"['’]s$", "", part)
             forms.update((part, *part.split("-")))
     return frozenset(f.lower() for f in forms if len(f) >= MIN_NAME_PART and f[:1].isupper())
 
 
-def mask_people(text: str, names: Iterable[str]) -> str:
-    """`text` with every word of the given people's names (and its possessive) replaced by
-    `_person_` (in any capitalisation: headlines are often all capitals); one precompiled
-    pattern, so scoring does not compile a regex per article."""
-    forms = name_forms(names)
-    if not forms:
-        return text
-    return _CAPITALISED.sub(
-        lambda m: PERSON_TOKEN if m.group(1).lower() in forms else m.group(0), text)
-
-
 def model_text(title: str | None, text: str, outlet: str | None = None,
-               max_chars: int = 20000, people: Iterable[str] = ()) -> str:
+               max_chars: int = 20000) -> str:
     """What the text model reads: the headline, then the prose, cleaned and masked."""
     body = strip_furniture(text[:max_chars])
-    return mask_people(mask(f"{clean_title(title)}\n{body}", outlet), people)
+    return mask(f"{clean_title(title)}\n{body}", outlet)

@@ -8,7 +8,10 @@ also calibrates them.
 
 Reasons are contributions to the log-odds of "false", relative to an average training
 article: one per signal (its coefficient times its standardised value) and, for the
-text, the phrases whose weights moved the text score most, each with its spans.
+text, the phrases whose weights moved the text score most, each with its spans. A phrase
+made only of the article's people's names is a `topic:` reason, not a `phrase:` one:
+it says what the story is about (a prior learnt from earlier stories about them), not
+how it is told.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import numpy as np
 
 from rumorscope.credibility import signals as signal_defs
 from rumorscope.credibility.compact import load_arrays, save_arrays
-from rumorscope.credibility.features import model_text
+from rumorscope.credibility.features import model_text, name_forms
 from rumorscope.schema import Analysis, Credibility, Reason, Span
 
 MODEL_NAME = "rumorscope-credibility"
@@ -91,7 +94,7 @@ def load(path: Path = DEFAULT_PATH) -> Bundle:
 
 
 def person_names(analysis: Analysis) -> list[str]:
-    """Names and aliases of the people an analysis found: masked before the text model reads."""
+    """Names and aliases of the people an analysis found: what makes a phrase a topic."""
     return [name for e in analysis.entities if e.type == "PERSON" for name in (e.name, *e.aliases)]
 
 
@@ -111,13 +114,13 @@ def score(analysis: Analysis, bundle: Bundle | None = None
     if bundle is None:  # a checkout that has not trained a model yet: signals only
         return values, Credibility()
     article = analysis.article
-    text = model_text(article.title, article.text, article.outlet, people=person_names(analysis))
+    text = model_text(article.title, article.text, article.outlet)
     features = bundle.vectorizer.transform([text])
     text_logit = bundle.text_model.decision_function(features)
     inputs = stack_inputs(bundle, text_logit, [values])[0]
     p_false = float(bundle.stacker.predict_proba(inputs[None, :])[0, 1])
     reasons = _signal_reasons(bundle, inputs, evidence)
-    reasons += _phrase_reasons(bundle, features, inputs[0], article.text)
+    reasons += _phrase_reasons(bundle, features, article.text, name_forms(person_names(analysis)))
     reasons.sort(key=lambda r: abs(r.effect), reverse=True)
     return values, Credibility(p_false=round(p_false, 4), label=label_for(p_false),
                                reasons=reasons[:TOP_REASONS], model=bundle.name)
@@ -136,9 +139,10 @@ def _signal_reasons(bundle: Bundle, inputs: np.ndarray, evidence: dict[str, list
     return reasons
 
 
-def _phrase_reasons(bundle: Bundle, features: Any, text_logit: float, text: str
+def _phrase_reasons(bundle: Bundle, features: Any, text: str, names: frozenset[str]
                     ) -> list[Reason]:
-    """The text score split over the phrases that moved it most, each found in the text."""
+    """The text score split over the phrases that moved it most, each found in the text;
+    a phrase of people's names only is labelled as the topic."""
     text_weight = float(bundle.stacker.coef_[0][0])
     row = features.tocsr()
     contributions = row.data * bundle.text_model.coef_[0][row.indices]
@@ -149,7 +153,8 @@ def _phrase_reasons(bundle: Bundle, features: Any, text_logit: float, text: str
         if abs(effect) < 0.05:
             continue
         phrase = str(bundle.terms[row.indices[index]])
-        reasons.append(Reason(signal=f"phrase: {phrase}", effect=round(effect, 3),
+        kind = "topic" if names.issuperset(phrase.split()) else "phrase"
+        reasons.append(Reason(signal=f"{kind}: {phrase}", effect=round(effect, 3),
                               evidence=find_phrase(phrase, text)))
     return reasons
 

@@ -22,10 +22,10 @@ from sklearn.preprocessing import StandardScaler
 from rumorscope.credibility import signals as signal_defs
 from rumorscope.credibility.dataset import Record, cached_analyses, read_labelled, sha256_of
 from rumorscope.credibility.features import model_text
-from rumorscope.credibility.model import Bundle, person_names, save, signal_matrix
+from rumorscope.credibility.model import Bundle, save, signal_matrix
 from rumorscope.schema import Analysis
 
-VERSION = "1.1"  # 1.1: people's names masked in the text model
+VERSION = "1.2"  # 1.1 masked people's names; 1.2 reads them again (see features.py)
 SEED = 0
 DATASETS = ("gossipcop", "celebrity", "fakenewsamt")
 TEXT_C = 4.0
@@ -52,7 +52,7 @@ def examples_from(name: str, path: Path, records: list[Record],
     for record in records:
         analysis = analyses[record.id]
         values, _ = signal_defs.compute(analysis)
-        text = model_text(record.title, record.text, record.outlet, people=person_names(analysis))
+        text = model_text(record.title, record.text, record.outlet)
         out.append(Example(record, text, values, name))
     return out
 

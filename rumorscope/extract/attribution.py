@@ -32,6 +32,7 @@ from rumorscope.extract.attribution_labels import layout_attributions
 from rumorscope.extract.attribution_spans import (
     content_of,
     cue_head,
+    inside_reported_clause,
     phrase,
     source_of,
     speaker_beside_quote,
@@ -237,7 +238,8 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
         if _modifier(head) or (not parc and ((head.lemma_.lower() in NON_SPEECH
                                               and not _news_learned(head))
                                              or _bare_passive(head)
-                                             or _addressee_subject(head))):
+                                             or _addressee_subject(head))) \
+                or inside_reported_clause(head, cue_tokens):
             continue
         source, origin = source_of(doc, start, end), "parse"
         if source is not None and mask[source[0]] and not mask[start]:

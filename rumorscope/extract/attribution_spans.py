@@ -265,6 +265,8 @@ def content_of(doc: Doc, start: int, end: int, source: tuple[int, int] | None,
                                               or clause.lemma_.lower() in MEDIA_NOUNS):
         clause = None  # "posted a cryptic photo" shows something; it says nothing
     if clause is not None:
+        if clause.dep_ in OBJECTS and (verb := _verb_after_object(head, clause)) is not None:
+            return trim(doc, clause.left_edge.i, _clause_end(verb, cues))
         return trim(doc, clause.left_edge.i, _clause_end(clause, cues))
     subordinate = any(c.dep_ == "mark" for c in head.children)  # "since X announced"
     if head.dep_ in {"parataxis", "ccomp", "advcl"} and head.i > head.head.i \
@@ -285,6 +287,29 @@ def content_of(doc: Doc, start: int, end: int, source: tuple[int, int] | None,
             and (not has_object or _told_after_report(head, source, cues)):
         return trim(doc, sent.start, min(source[0], start))
     return None
+
+
+def _verb_after_object(head: Token, obj: Token) -> Token | None:
+    """"Outlets report the pair have called it quits": the small parser takes "the pair"
+    for the object and hangs the verb that follows on the cue as a conjunct. A conjunct
+    verb right after the object, with no "and", comma or subject between, is the rest of
+    the reported clause whose subject the object is."""
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} \
+                and child.left_edge.i == obj.right_edge.i + 1 \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+            return child
+    return None
+
+
+def inside_reported_clause(verb: Token, cues: frozenset[int]) -> bool:
+    """Whether `verb` is the misparsed rest of another cue's reported clause (see
+    `_verb_after_object`): "have called" in "outlets report the pair have called it quits"
+    is what is reported, not a second report."""
+    head = verb.head
+    return verb.dep_ == "conj" and head.i in cues and any(
+        child.dep_ in OBJECTS and _verb_after_object(head, child) == verb
+        for child in head.children)
 
 
 def _told_after_report(head: Token, source: tuple[int, int], cues: frozenset[int]) -> bool:

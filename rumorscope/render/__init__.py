@@ -96,6 +96,8 @@ def reason_label(signal: str) -> str:
     """A signal's documented meaning, or the wording for a phrase the text model weighed."""
     if signal.startswith("phrase: "):
         return f'the wording "{signal.removeprefix("phrase: ")}"'
+    if signal.startswith("topic: "):
+        return f'a story about "{signal.removeprefix("topic: ")}" (earlier stories about them)'
     info = SIGNALS.get(signal)
     return info.measures if info else signal.replace("_", " ")
 
