@@ -601,7 +601,7 @@ def test_people_the_magazine_is_an_outlet_and_not_its_own_via(nlp):
 
 
 @pytest.mark.parametrize("outlet", ["Page Six", "HollywoodLife", "Gossip Cop", "Deadline",
-                                    "Entertainment Tonight"])
+                                    "Entertainment Tonight", "InTouch"])
 @pytest.mark.parametrize("frame", ["{} reported that the couple split in March.",
                                    "According to {}, the couple split in March.",
                                    "The couple split in March, according to {}."])
