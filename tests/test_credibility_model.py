@@ -24,6 +24,8 @@ STORY = ("Marla Quince and Dev Oakes have split after six years together, {outle
          "respond to a request for comment. The couple married in 2017 in Lisbon and share a "
          "daughter, Ivy, 4. Oakes was recently seen without his wedding ring, and fans "
          "believe the split is final.")
+FAKE_STORY = ("Shocking! Marla Quince and Dev Oakes have allegedly split, an insider "
+              "claims. Sources say the pair reportedly fought for months. Wow.")
 FURNITURE = "Play video content {outlet}.com\nGetty Images\nShare on Facebook\n"
 
 
@@ -148,6 +150,32 @@ def test_evaluate_command_prints_every_figure(monkeypatch, tmp_path):
     for figure in ("accuracy=", "macro_f1=", "fake_f1=", "roc_auc=", "ece="):
         assert figure in result.output
     assert "n=6" in result.output
+
+
+def test_train_on_one_set_makes_a_genre_model(monkeypatch, tmp_path):
+    """`train --sets celebrity` fits on that set alone and says so in the model's meta;
+    an unknown set name is a one-line error, and no model file is written."""
+    monkeypatch.setattr("rumorscope.credibility.dataset.CACHE_DIR", tmp_path / "cache")
+    (tmp_path / "celebrity").mkdir()
+    rows = [{"id": f"c{i}", "pair": str(i // 2), "label": ("fake", "legit")[i % 2],
+             "title": "Marla and Dev", "text": (STORY if i % 2 else FAKE_STORY).format(
+                 outlet="the site") + f" Day {i}."} for i in range(16)]
+    with gzip.open(tmp_path / "celebrity" / "articles.jsonl.gz", "wt") as out:
+        out.writelines(json.dumps(r) + "\n" for r in rows)
+    out_path = tmp_path / "genre.npz"
+    bad = CliRunner().invoke(credibility_app, ["train", "--data", str(tmp_path), "--out",
+                                               str(out_path), "--sets", "celebrity,tabloids"])
+    assert bad.exit_code == 2 and "unknown data set tabloids" in bad.output
+    absent = CliRunner().invoke(credibility_app, ["train", "--data", str(tmp_path), "--out",
+                                                  str(out_path), "--sets", "gossipcop"])
+    assert absent.exit_code == 2 and "gossipcop/articles.jsonl.gz: no such file" in absent.output
+    assert not out_path.exists()
+    result = CliRunner().invoke(credibility_app, ["train", "--data", str(tmp_path), "--out",
+                                                  str(out_path), "--sets", "celebrity"])
+    assert result.exit_code == 0, result.output
+    meta = load(out_path).meta
+    assert meta["counts"] == {"celebrity": 16} and meta["examples"] == 16
+    assert set(meta["data_sha256"]) == {"celebrity"}
 
 
 def test_every_analysis_carries_a_checkable_score(reference_analysis):

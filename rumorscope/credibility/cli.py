@@ -19,11 +19,17 @@ def train_command(
                                             "fakenewsamt/")] = Path("../shared/data"),
     out: Annotated[Path, typer.Option(help="where to write the model")] = DEFAULT_PATH,
     seed: Annotated[int, typer.Option(help="random seed (folds, solvers)")] = 0,
+    sets: Annotated[str, typer.Option(help="comma-separated data sets to train on")
+                    ] = "gossipcop,celebrity,fakenewsamt",
 ) -> None:
     """Fit the model on the shared labelled sets (analyses cached in .cache/)."""
     from rumorscope.credibility.train import train
 
-    bundle = train(data, out, seed)
+    try:
+        bundle = train(data, out, seed, tuple(s.strip() for s in sets.split(",") if s.strip()))
+    except ValueError as error:
+        typer.echo(f"rumorscope: {error}", err=True)
+        raise typer.Exit(2) from error
     typer.echo(f"wrote {out} ({bundle.name}, {bundle.meta['examples']} examples, "
                f"threshold {bundle.meta['threshold']})")
 
