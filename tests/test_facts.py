@@ -148,3 +148,42 @@ def test_relative_named_by_whose_and_by_be(nlp):
     fiance = triples(nlp, "Rick Moor is Dana Vale's fiancé.")
     assert {("Dana Vale", "partner", "Rick Moor"), ("Rick Moor", "partner", "Dana Vale")} \
         <= set(fiance)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kelly Dodd apologized to her husband Shane.", ("Kelly Dodd", "spouse", "Shane")),
+    ("Scott Disick was seen in Mykonos. Scott's latest girlfriend is said to be Sofia Richie.",
+     ("Scott Disick", "partner", "Sofia Richie")),
+    ("Kim posted a photo of her daughter North.", ("Kim", "child", "North")),
+])
+def test_a_relative_noun_makes_the_name_after_it_a_person(nlp, text, expected):
+    """The recogniser leaves "Shane" untagged and calls "Sofia Richie" a place; right
+    after "husband" or "girlfriend is said to be", a proper name is a person's."""
+    got = triples(nlp, text)
+    assert expected in got
+    if expected[1] in ("spouse", "partner"):
+        assert (expected[2], expected[1], expected[0]) in got
+
+
+def test_a_title_case_headline_word_is_no_relative(nlp):
+    doc = nlp("Kaia Gerber's Cutest Mother-Daughter Moments With Cindy Crawford")
+    assert "Moments" not in {e.name for e in find_entities(doc) if e.type == "PERSON"}
+
+
+def test_the_last_role_of_a_list_counts_even_tagged_an_adjective(nlp):
+    got = triples(nlp, "Kourtney Kardashian is an American television personality, model, "
+                       "businesswoman, and socialite.")
+    assert {v for _, a, v in got if a == "occupation"} >= {"model", "businesswoman",
+                                                            "socialite"}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Kayla Kibbe is a writer wrapping up her final semester.", True),
+    ("Connecticut College is a host of the event.", False),
+])
+def test_a_name_described_by_a_role_is_a_person(nlp, text, person):
+    doc = nlp(text)
+    name = text.split(" is ")[0]
+    people = {e.name for e in find_entities(doc) if e.type == "PERSON"}
+    assert (name in people) == person
+    assert (("occupation" in {a for _, a, _ in triples(nlp, text)}) == person)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from rumorscope.extract.facts import OCCUPATIONS
+from rumorscope.extract.facts import KIN, OCCUPATIONS
 from rumorscope.schema import Entity
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -52,6 +52,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     text = doc.text  # Doc.text re-joins every token: read it once
     mentions = [m for ent in doc.ents if (m := _clean(ent, text)) is not None]
     mentions += _children_in_lists(text, mentions)
+    mentions = _named_relatives(doc, mentions)
     full_names = _full_person_names(mentions)
     mentions = [_trim_to_known(m, full_names) for m in mentions]
     singles = {(m.text,) for m in mentions if m.label == "PERSON" and " " not in m.text}
@@ -117,6 +118,66 @@ def _children_in_lists(text: str, mentions: list[_Mention]) -> list[_Mention]:
             span = (m.start(1), m.end(1))
             if span not in taken:
                 found.append(_Mention(*span, m.group(1), "PERSON"))
+    return found
+
+
+# Words for one relative or partner: the proper name right after one is a person's
+# ("her husband Shane", "girlfriend, Sofia Richie", "is said to be Sofia Richie"), whatever
+# label the recogniser gave it (Shane: none; Sofia Richie: GPE).
+RELATIVE_NOUNS = frozenset(w for w in KIN if not w.endswith(("s", "ren")) or w == "spouse")
+RELATIVE_LINKS = frozenset({",", "is", "was", "be", "said", "to", "reportedly", "now"})
+
+
+def _named_relatives(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions relabelled PERSON, and new PERSON mentions, for the names that lower-case
+    relative nouns introduce."""
+    named: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.lower_ not in RELATIVE_NOUNS or tok.pos_ != "NOUN" or not tok.is_lower:
+            continue  # a capitalised "Daughter" is a title-case headline's word
+        i = tok.i + 1
+        while i < min(len(doc), tok.i + 6) and doc[i].lower_ in RELATIVE_LINKS:
+            i += 1
+        end = i
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and doc[end].lower_ not in OCCUPATIONS and doc[end].text not in POSSESSIVE:
+            end += 1
+        if end > i:
+            named.append((doc[i].idx, doc[end - 1].idx + len(doc[end - 1])))
+    named += _described_people(doc)
+    if not named:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.label != "PERSON" and any(s < m.end and m.start < e for s, e in named):
+            m = _Mention(m.start, m.end, m.text, "PERSON")
+        out.append(m)
+    for start, end in named:
+        if not any(start < m.end and m.start < end for m in mentions):
+            out.append(_Mention(start, end, doc.text[start:end], "PERSON"))
+    return out
+
+
+INSTITUTION_WORDS = frozenset({
+    "college", "university", "school", "academy", "institute", "inc", "network", "records",
+    "studios", "studio", "company", "group", "band", "club", "foundation", "channel",
+    "magazine", "news", "media", "entertainment", "productions", "pictures", "festival"})
+
+
+def _described_people(doc: Doc) -> list[tuple[int, int]]:
+    """"Kayla Kibbe is a writer": a name of two or three words that is the subject of
+    "be" with a role as its complement is a person's (the recogniser said ORG)."""
+    found = []
+    for tok in doc:
+        if tok.dep_ != "attr" or tok.lower_ not in OCCUPATIONS or tok.head.lemma_ != "be":
+            continue
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN":
+            continue
+        words = list(subject.subtree)
+        if 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_title
+                                        and t.lower_ not in INSTITUTION_WORDS for t in words):
+            found.append((words[0].idx, words[-1].idx + len(words[-1])))
     return found
 
 

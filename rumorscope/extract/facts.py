@@ -379,7 +379,10 @@ def _clause_pair_of_verb(verb: Token, ref: Referents) -> list[str]:
 
 def _occupation_head(tok: Token) -> bool:
     lower = tok.lower_
-    if lower not in OCCUPATIONS or tok.tag_ not in ("NN", "NNP"):
+    # "a model, businesswoman, and socialite": the tagger may read the last of a list of
+    # roles as an adjective; as a conjunct of a role noun it is a role too.
+    listed = tok.dep_ == "conj" and tok.head.lower_ in OCCUPATIONS
+    if lower not in OCCUPATIONS or (tok.tag_ not in ("NN", "NNP") and not listed):
         return False
     return not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-")
 
