@@ -97,3 +97,22 @@ def test_a_title_case_headline_is_not_one_long_name(nlp):
     names = [e.name for e in find_entities(doc) if e.type == "PERSON"]
     assert "Tanya Moore" in names
     assert not any("Says" in n or "Baby" in n for n in names)
+
+
+def test_a_surname_misspelt_once_is_the_same_person(nlp):
+    doc = nlp("Kelly Dodd told Tamra that Steve dumped Vicki. Shannon said Kelly Dodo was mad. "
+              "Kelly Dodd later apologized.")
+    people = {e.name: e for e in find_entities(doc) if e.type == "PERSON"}
+    assert "Kelly Dodd" in people and "Kelly Dodo" not in people
+    assert "Kelly Dodo" in people["Kelly Dodd"].aliases
+    assert len(people["Kelly Dodd"].mentions) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Kardashian and Kim Jones met.",  # another surname altogether
+    "Jay Lee and Jay Leo met.",  # surnames too short to call a typo
+])
+def test_different_people_stay_apart(nlp, text):
+    doc = nlp(text)
+    people = [e for e in find_entities(doc) if e.type == "PERSON"]
+    assert len(people) == 2, [(e.name, e.aliases) for e in people]

@@ -8,6 +8,7 @@ name ("Kim", "Kardashian", "'Ye") under the fullest name the article uses.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,7 +66,7 @@ def find_entities(doc: Doc) -> list[Entity]:
                                                for n in nicknames)] + nicknames
     links = {n.text: f.text for f, n in zip(nicknames[::2], nicknames[1::2], strict=False)
              if f.text != n.text and n.label == "PERSON" and " " in f.text}
-    clusters = _cluster(sorted(mentions, key=lambda m: m.start), links)
+    clusters = _merge_misspelt(_cluster(sorted(mentions, key=lambda m: m.start), links))
     _sweep(text, clusters)
     return _to_entities(clusters)
 
@@ -258,6 +259,40 @@ def _cluster(mentions: list[_Mention], links: dict[str, str]) -> list[list[_Ment
     return clusters
 
 
+def _merge_misspelt(clusters: list[list[_Mention]]) -> list[list[_Mention]]:
+    """One person whose surname the article misspells once ("Kelly Dodd" ... "Kelly Dodo"):
+    two people's full names with the same first name and surnames one letter apart are
+    one person; the more often written form names them."""
+    full = [(i, c) for i, c in enumerate(clusters)
+            if c[0].label == "PERSON" and len(_fullest(c).split()) == 2]
+    gone: set[int] = set()
+    for a, (i, first) in enumerate(full):
+        for j, second in full[a + 1:]:
+            if i in gone or j in gone:
+                continue
+            one, two = _fullest(first).split(), _fullest(second).split()
+            if one[0] == two[0] and min(len(one[1]), len(two[1])) >= 4 \
+                    and _one_edit_apart(one[1], two[1]):
+                keep, drop = (i, j) if len(first) >= len(second) else (j, i)
+                clusters[keep].extend(clusters[drop])
+                gone.add(drop)
+    return [c for k, c in enumerate(clusters) if k not in gone]
+
+
+def _fullest(cluster: list[_Mention]) -> str:
+    return max((m.text for m in cluster), key=lambda f: (len(f.split()), len(f)))
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether one substitution, insertion or deletion turns `a` into `b` (a != b)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
 def _last_before(mentions: list[_Mention], forms: set[str], start: int) -> int:
     """Start of the latest mention of these forms before `start` (-1 if none)."""
     return max((m.start for m in mentions if m.text in forms and m.start < start), default=-1)
@@ -314,7 +349,8 @@ def _to_entities(clusters: list[list[_Mention]]) -> list[Entity]:
     out = []
     for n, cluster in enumerate(clusters, 1):
         forms = list(dict.fromkeys(m.text for m in sorted(cluster, key=lambda m: m.start)))
-        name = max(forms, key=lambda f: (len(f.split()), len(f)))
+        written = Counter(m.text for m in cluster)
+        name = max(forms, key=lambda f: (len(f.split()), len(f), written[f]))
         spans = sorted({(m.start, m.end) for m in cluster})
         out.append(Entity(id=f"e{n}", name=name, type=cluster[0].label,
                           aliases=[f for f in forms if f != name], mentions=spans))
