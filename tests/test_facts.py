@@ -187,3 +187,31 @@ def test_a_name_described_by_a_role_is_a_person(nlp, text, person):
     people = {e.name for e in find_entities(doc) if e.type == "PERSON"}
     assert (name in people) == person
     assert (("occupation" in {a for _, a, _ in triples(nlp, text)}) == person)
+
+
+def test_an_age_alone_points_back_to_the_one_person_of_that_age(nlp):
+    got = triples(nlp, "Suri Cruise just turned 12. Her father, Tom Cruise, is busy. Sources "
+                       "say the 12-year-old girl started acting classes.")
+    assert ("Suri Cruise", "age", "12") in got
+    assert ("Tom Cruise", "age", "12") not in got
+
+
+def test_a_role_with_an_age_may_be_someone_else_of_that_age(nlp):
+    """"the 19-year-old actress" after "19-year-old model Ella Ross" and "Bella Thorne":
+    the role, not the age, tells who it is."""
+    got = triples(nlp, "Scott Disick was most recently sighted with a 19-year-old model Ella "
+                       "Ross. He recently enjoyed a dinner date with Bella Thorne and canceled "
+                       "plans with Ella Ross to sit down with the 19-year-old actress.")
+    assert ("Ella Ross", "age", "19") in got
+    assert ("Bella Thorne", "age", "19") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Suri Cruise is busy. Her father, Tom Cruise, is proud. Tom Cruise thinks his daughter "
+     "is too young.", {("Tom Cruise", "child", "Suri Cruise")}),
+    ("Kim has a son, Saint, and a daughter, North. Kanye West said his daughter is funny.",
+     set()),
+])
+def test_an_unnamed_child_is_the_only_child_already_named(nlp, text, expected):
+    got = {t for t in triples(nlp, text) if t[1] == "child" and t[0] != "Kim"}
+    assert got == expected

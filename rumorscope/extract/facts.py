@@ -25,6 +25,7 @@ KIN = {
     "mom": "parent", "mother": "parent", "mum": "parent", "dad": "parent", "father": "parent",
     "sister": "sibling", "brother": "sibling", "siblings": "sibling",
 }
+SINGLE_CHILD = frozenset({"son", "daughter", "child", "baby", "stepson", "stepdaughter"})
 NAMING = frozenset({"named", "called"})
 FORMER = frozenset({"former", "ex", "then", "estranged", "late"})
 ENDING = {"divorce": "ex_partner", "split": "ex_partner", "breakup": "ex_partner",
@@ -69,7 +70,7 @@ def find_facts(doc: Doc, entities: list[Entity]) -> list[Fact]:
     for tok in doc:
         lower = tok.lower_
         if lower in KIN and tok.pos_ in ("NOUN", "PROPN"):
-            raw += _kin(tok, ref)
+            raw += _kin(tok, ref, raw)
         elif lower in BOND_NOUNS and tok.pos_ == "NOUN":
             raw += _bond_noun(tok, ref)
         elif tok.pos_ == "VERB" and tok.lemma_ in ("marry", "divorce", "split", "break", "date",
@@ -100,10 +101,12 @@ def _ages(doc: Doc, ref: Referents, entities: list[Entity]) -> list[_Raw]:
             if m and int(m.group(1)) <= 110:
                 out.append((ent.name, "age", m.group(1), m.start(1), m.end(1)))
     out += _copular_ages(doc, ref)
-    for pattern in (YEAR_OLD, TURNED, BIRTHDAY):
+    for pattern in (TURNED, BIRTHDAY, YEAR_OLD):  # stated ages first: descriptions use them
         for m in pattern.finditer(text):
             tok = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            name = tok is not None and _age_owner(tok[0], ref, pattern is YEAR_OLD)
+            known = frozenset(name for name, _, age, start, _ in out
+                              if age == m.group(1) and start < m.start())
+            name = tok is not None and _age_owner(tok[0], ref, pattern is YEAR_OLD, known)
             if name:
                 out.append((name, "age", m.group(1), m.start(1), m.end(1)))
     return out
@@ -126,8 +129,12 @@ def _copular_ages(doc: Doc, ref: Referents) -> list[_Raw]:
     return out
 
 
-def _age_owner(tok: Token, ref: Referents, in_noun_phrase: bool) -> str | None:
-    """Who an age belongs to: the noun phrase it modifies, or the subject of "turned"."""
+def _age_owner(tok: Token, ref: Referents, in_noun_phrase: bool,
+               known: frozenset[str] = frozenset()) -> str | None:
+    """Who an age belongs to: the noun phrase it modifies, or the subject of "turned".
+    A description by age alone ("the 12-year-old girl") is the one person already said to
+    be that age, if there is one (`known`); a role ("the 19-year-old actress") may be
+    someone else of that age, so it is resolved as any description is."""
     if not in_noun_phrase:
         anchor = tok.head
         if anchor.lower_ == "birthday" or anchor.head.lower_ == "birthday":
@@ -143,12 +150,14 @@ def _age_owner(tok: Token, ref: Referents, in_noun_phrase: bool) -> str | None:
         noun = noun.head
     if noun.lower_ in KIN and KIN[noun.lower_] == "child":
         return None
-    return _noun_referent(noun, ref)
+    return _noun_referent(noun, ref, known)
 
 
-def _noun_referent(noun: Token, ref: Referents) -> str | None:
+def _noun_referent(noun: Token, ref: Referents, known: frozenset[str] = frozenset()
+                   ) -> str | None:
     """Person a noun phrase names: its name, its appositive head, or, for a definite
-    description ("the 19-year-old actress"), the salient person it points back to."""
+    description ("the 19-year-old actress"), the salient person it points back to (or,
+    when it names no role, the one person `known` to fit it)."""
     name = ref.person(noun)
     if name:
         return name
@@ -162,6 +171,8 @@ def _noun_referent(noun: Token, ref: Referents) -> str | None:
         subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return ref.person(subject) if subject is not None else None
     if noun.tag_ == "NN" and any(_definite(c, ref) for c in noun.children):
+        if len(known) == 1 and noun.lower_ not in OCCUPATIONS:
+            return next(iter(known))  # "the 12-year-old girl": only her age tells who
         return ref.described(noun)
     return None
 
@@ -173,12 +184,15 @@ def _definite(child: Token, ref: Referents) -> bool:
     return child.dep_ == "poss" and child.pos_ == "PROPN" and ref.person(child) is None
 
 
-def _kin(tok: Token, ref: Referents) -> list[_Raw]:
-    """"husband Matt", "their kids — North, 3, and Saint, 1", "her father, Tom Cruise"."""
+def _kin(tok: Token, ref: Referents, earlier: list[_Raw]) -> list[_Raw]:
+    """"husband Matt", "their kids — North, 3, and Saint, 1", "her father, Tom Cruise";
+    "his daughter" unnamed is the one person `earlier` facts give him as a child."""
     attribute = KIN[tok.lower_]
     if attribute in ("spouse", "partner") and _is_former(tok):
         attribute = "ex_partner"
     named = _names_after(tok, ref, many=attribute == "child") or _named_by_be(tok, ref)
+    if not named and tok.lower_ in SINGLE_CHILD:
+        named = _known_child(tok, ref, earlier)
     if not named:
         return []
     owners = _owners(tok, ref, exclude=set(named))
@@ -188,6 +202,22 @@ def _kin(tok: Token, ref: Referents) -> list[_Raw]:
             if owner != name:
                 out += _fact(owner, attribute, name, span)
     return out
+
+
+def _known_child(tok: Token, ref: Referents, earlier: list[_Raw]
+                 ) -> dict[str, tuple[int, int]]:
+    """"Tom Cruise thinks his daughter is too young" after "her father, Tom Cruise": the
+    parent's only child the article has named."""
+    owners = _owners(tok, ref, exclude=set())
+    if len(owners) != 1:
+        return {}
+    children = {e for e, attribute, value, *_ in earlier
+                if attribute == "parent" and value == owners[0]}
+    children |= {value for e, attribute, value, *_ in earlier
+                 if attribute == "child" and e == owners[0]}
+    if len(children) != 1:
+        return {}
+    return {children.pop(): (tok.idx, tok.idx + len(tok))}
 
 
 def _named_by_be(tok: Token, ref: Referents) -> dict[str, tuple[int, int]]:
