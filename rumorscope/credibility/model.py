@@ -8,10 +8,10 @@ also calibrates them.
 
 Reasons are contributions to the log-odds of "false", relative to an average training
 article: one per signal (its coefficient times its standardised value) and, for the
-text, the phrases whose weights moved the text score most, each with its spans. A phrase
-made only of the article's people's names is a `topic:` reason, not a `phrase:` one:
-it says what the story is about (a prior learnt from earlier stories about them), not
-how it is told.
+text, the phrases whose weights moved the text score most, each with its spans. The
+phrases made only of the article's people's names make one `topic:` reason, their summed
+pull: it says what the story is about (a prior learnt from earlier stories about them),
+not how it is told.
 """
 
 from __future__ import annotations
@@ -141,21 +141,30 @@ def _signal_reasons(bundle: Bundle, inputs: np.ndarray, evidence: dict[str, list
 
 def _phrase_reasons(bundle: Bundle, features: Any, text: str, names: frozenset[str]
                     ) -> list[Reason]:
-    """The text score split over the phrases that moved it most, each found in the text;
-    a phrase of people's names only is labelled as the topic."""
+    """The text score split over the phrases that moved it most, each found in the text.
+    The phrases made of people's names only are summed into one `topic:` reason (naming
+    the three that pulled most), so who the story is about shows once and leaves room
+    for how it is told."""
     text_weight = float(bundle.stacker.coef_[0][0])
     row = features.tocsr()
-    contributions = row.data * bundle.text_model.coef_[0][row.indices]
-    order = np.argsort(-np.abs(contributions))[:TOP_PHRASES]
+    contributions = text_weight * row.data * bundle.text_model.coef_[0][row.indices]
+    phrases = [str(bundle.terms[i]) for i in row.indices]
+    topical = np.array([names.issuperset(p.split()) for p in phrases], dtype=bool)
     reasons = []
-    for index in order:
-        effect = float(text_weight * contributions[index])
-        if abs(effect) < 0.05:
-            continue
-        phrase = str(bundle.terms[row.indices[index]])
-        kind = "topic" if names.issuperset(phrase.split()) else "phrase"
-        reasons.append(Reason(signal=f"{kind}: {phrase}", effect=round(effect, 3),
-                              evidence=find_phrase(phrase, text)))
+    if topical.any():
+        topic = np.flatnonzero(topical)
+        top = topic[np.argsort(-np.abs(contributions[topic]))[:3]]
+        effect = float(contributions[topic].sum())
+        if abs(effect) >= 0.05:
+            spans = sorted({s for i in top for s in find_phrase(phrases[i], text)})
+            reasons.append(Reason(signal="topic: " + ", ".join(phrases[i] for i in top),
+                                  effect=round(effect, 3), evidence=spans[:10]))
+    wording = np.flatnonzero(~topical)
+    for index in wording[np.argsort(-np.abs(contributions[wording]))[:TOP_PHRASES]]:
+        effect = float(contributions[index])
+        if abs(effect) >= 0.05:
+            reasons.append(Reason(signal=f"phrase: {phrases[index]}", effect=round(effect, 3),
+                                  evidence=find_phrase(phrases[index], text)))
     return reasons
 
 
