@@ -57,9 +57,14 @@ def examples_from(name: str, path: Path, records: list[Record],
     return out
 
 
+def set_path(data_dir: Path, name: str) -> Path:
+    """Where a shared labelled set keeps its articles."""
+    return data_dir / name / "articles.jsonl.gz"
+
+
 def load_set(data_dir: Path, name: str) -> tuple[list[Example], str]:
     """One shared data set as examples, and the sha256 of its file."""
-    path = data_dir / name / "articles.jsonl.gz"
+    path = set_path(data_dir, name)
     records = read_labelled(path)
     return examples_from(name, path, records, cached_analyses(path, records)), sha256_of(path)
 
@@ -142,8 +147,7 @@ def train(data_dir: Path, out: Path, seed: int = SEED,
     if unknown or not sets:
         raise ValueError(f"unknown data set {', '.join(unknown) or '(none)'}: "
                          f"choose from {', '.join(DATASETS)}")
-    missing = [data_dir / n / "articles.jsonl.gz" for n in sets
-               if not (data_dir / n / "articles.jsonl.gz").is_file()]
+    missing = [path for n in sets if not (path := set_path(data_dir, n)).is_file()]
     if missing:
         raise ValueError(f"{missing[0]}: no such file")
     examples: list[Example] = []

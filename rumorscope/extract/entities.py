@@ -261,16 +261,16 @@ def _cluster(mentions: list[_Mention], links: dict[str, str]) -> list[list[_Ment
 
 def _merge_misspelt(clusters: list[list[_Mention]]) -> list[list[_Mention]]:
     """One person whose surname the article misspells once ("Kelly Dodd" ... "Kelly Dodo"):
-    two people's full names with the same first name and surnames one letter apart are
-    one person; the more often written form names them."""
+    two people's full names with the same first name and surnames of four letters or more,
+    one edit apart, are one person, named as any person is (`_name_of`)."""
     full = [(i, c) for i, c in enumerate(clusters)
-            if c[0].label == "PERSON" and len(_fullest(c).split()) == 2]
+            if c[0].label == "PERSON" and len(_name_of(c).split()) == 2]
     gone: set[int] = set()
     for a, (i, first) in enumerate(full):
         for j, second in full[a + 1:]:
             if i in gone or j in gone:
                 continue
-            one, two = _fullest(first).split(), _fullest(second).split()
+            one, two = _name_of(first).split(), _name_of(second).split()
             if one[0] == two[0] and min(len(one[1]), len(two[1])) >= 4 \
                     and _one_edit_apart(one[1], two[1]):
                 keep, drop = (i, j) if len(first) >= len(second) else (j, i)
@@ -279,8 +279,11 @@ def _merge_misspelt(clusters: list[list[_Mention]]) -> list[list[_Mention]]:
     return [c for k, c in enumerate(clusters) if k not in gone]
 
 
-def _fullest(cluster: list[_Mention]) -> str:
-    return max((m.text for m in cluster), key=lambda f: (len(f.split()), len(f)))
+def _name_of(cluster: list[_Mention]) -> str:
+    """A person's name: the fullest form, and of equally long ones the most written (then
+    the first written)."""
+    written = Counter(m.text for m in sorted(cluster, key=lambda m: m.start))
+    return max(written, key=lambda f: (len(f.split()), len(f), written[f]))
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -349,8 +352,7 @@ def _to_entities(clusters: list[list[_Mention]]) -> list[Entity]:
     out = []
     for n, cluster in enumerate(clusters, 1):
         forms = list(dict.fromkeys(m.text for m in sorted(cluster, key=lambda m: m.start)))
-        written = Counter(m.text for m in cluster)
-        name = max(forms, key=lambda f: (len(f.split()), len(f), written[f]))
+        name = _name_of(cluster)
         spans = sorted({(m.start, m.end) for m in cluster})
         out.append(Entity(id=f"e{n}", name=name, type=cluster[0].label,
                           aliases=[f for f in forms if f != name], mentions=spans))
