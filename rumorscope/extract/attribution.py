@@ -39,6 +39,7 @@ from rumorscope.extract.attribution_spans import (
     trim,
     verb_read_as_noun,
 )
+from rumorscope.extract.doc_text import doc_text
 from rumorscope.extract.quotes import Quote, find_quotes
 from rumorscope.extract.sources import ANONYMOUS, NAME_JOINERS, OFFICIAL, OUTLET
 from rumorscope.schema import Attribution, Entity
@@ -122,7 +123,7 @@ def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
     `scheme="spec"` follows spec/annotation.md (speech only, the writer's own "we" is not
     a source); `scheme="parc"` also keeps what PolNeAR annotates besides: beliefs and
     intentions ("thinks", "wants") and the writer speaking in the first person."""
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     quotes = find_quotes(text)
     sent_of = _sentence_index(doc)
     found = _cue_attributions(doc, text, quotes, sent_of, scheme == "parc")
@@ -208,7 +209,7 @@ def cue_candidates(doc: Doc, probs: list[float], cuts: tuple[float, float], *,
     """Every candidate cue (characters) with its second-stage features, none dropped: the
     training examples of the second stage, given token probabilities `probs` and the
     (candidate, extent) probability cuts of `cue_spans`."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     mask = quote_mask(doc, [(q.start, q.end) for q in quotes])
     return [(own[0].cue, features) for own, features in _candidates(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from rumorscope.extract.doc_text import doc_text
 from rumorscope.extract.sources import (
     NAME_JOINERS,
     OFFICE_NAME_WORDS,
@@ -44,7 +45,7 @@ PUBLISHING_VERBS = frozenset({"break", "publish", "obtain", "report", "reveal", 
 def to_attributions(doc: Doc, found: list[Found], entities: list[Entity] | None
                     ) -> list[Attribution]:
     """Schema attributions with ids a1, a2, ... from the found spans, typed and linked."""
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     persons = _person_mentions(doc, entities)
     outlets = _named_outlets(doc, found, entities)
     done: dict[tuple[tuple[int, int], tuple[int, int]], Attribution] = {}

@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
+from rumorscope.extract.doc_text import doc_text
 from rumorscope.schema import Attribution, Certainty, Claim, Hedge
 from rumorscope.spans import merge_spans
 
@@ -45,7 +46,7 @@ class _DocView:
     rebuilt by spaCy on every access."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sents = list(doc.sents)
         self.word_starts: list[int] = []
         self.words: list[str] = []

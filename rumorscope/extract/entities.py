@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from rumorscope.extract.doc_text import doc_text
 from rumorscope.extract.facts import KIN, OCCUPATIONS
 from rumorscope.schema import Entity
 
@@ -50,7 +51,7 @@ NOT_IN_NAMES = frozenset({"VBZ", "VBD", "VBP", "VBG", "VBN", "MD", "IN", "PRP", 
 
 def find_entities(doc: Doc) -> list[Entity]:
     """Entities of the article with aliases ("Kim" -> "Kim Kardashian") and mentions."""
-    text = doc.text  # Doc.text re-joins every token: read it once
+    text = doc_text(doc)
     mentions = [m for ent in doc.ents if (m := _clean(ent, text)) is not None]
     mentions += _children_in_lists(text, mentions)
     mentions = _named_relatives(doc, mentions)
@@ -155,7 +156,7 @@ def _named_relatives(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         out.append(m)
     for start, end in named:
         if not any(start < m.end and m.start < end for m in mentions):
-            out.append(_Mention(start, end, doc.text[start:end], "PERSON"))
+            out.append(_Mention(start, end, doc_text(doc)[start:end], "PERSON"))
     return out
 
 

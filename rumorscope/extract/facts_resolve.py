@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from rumorscope.extract.doc_text import doc_text
 from rumorscope.schema import Entity
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -25,7 +26,7 @@ class Referents:
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text re-joins every token: read it once
+        self.text = doc_text(doc)
         self.who: dict[int, str] = {}
         self.mention_at: dict[int, tuple[int, int]] = {}
         for ent in entities:

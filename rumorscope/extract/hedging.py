@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from rumorscope.extract import hedge_lexicon as lex
+from rumorscope.extract.doc_text import doc_text
 from rumorscope.schema import Hedge
 
 Cue = tuple[int, int, str]  # start char, end char, kind
@@ -485,7 +486,7 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
 
 def find_hedges(doc: Doc) -> list[Hedge]:
     """Every hedge or denial cue in `doc`, in text order, with exact character offsets."""
-    text = doc.text
+    text = doc_text(doc)
     cues: list[Cue] = []
     for match in candidate_matches(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from rumorscope.extract.doc_text import doc_text
 from rumorscope.extract.timex_calendar import start_of
 from rumorscope.schema import Hedge, TimelineEvent, Timex
 
@@ -36,6 +37,7 @@ HEADING_END = re.compile(r"[ \t]*:?[ \t]*\n")
 
 def build_timeline(doc: Doc, timexes: list[Timex], hedges: list[Hedge]) -> list[TimelineEvent]:
     """Dated events in date order (ties in text order); durations, sets, refs left out."""
+    text = doc_text(doc)
     dated = []
     taken = {t.i for x in timexes
              if (sp := doc.char_span(*x.span, alignment_mode="expand")) is not None for t in sp}
@@ -50,7 +52,7 @@ def build_timeline(doc: Doc, timexes: list[Timex], hedges: list[Hedge]) -> list[
         head = attachment(span)
         if head.i in taken or head.pos_ in ("ADV", "ADP", "PART", "NUM"):
             head = clause_verb(head)  # "Back in 2019, ...", "from 2014 to 2022"
-        signed = POST_SIGNATURE.search(doc.text, max(0, span.start_char - 100), span.start_char)
+        signed = POST_SIGNATURE.search(text, max(0, span.start_char - 100), span.start_char)
         phrase = f"post by {signed[1]} ({signed[2]})" if signed else event_phrase(head, taken)
         if not phrase and (below := _paragraph_below(doc, span)) is not None:
             head, phrase = below.root, event_phrase(below.root, taken)
@@ -65,7 +67,7 @@ def build_timeline(doc: Doc, timexes: list[Timex], hedges: list[Hedge]) -> list[
 
 def _paragraph_below(doc: Doc, span: Span) -> Span | None:
     """The first sentence under a date that stands as a heading on its own line."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     if text[line_start:span.start_char].strip() or not HEADING_END.match(text, span.end_char):
         return None

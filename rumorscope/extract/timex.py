@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from rumorscope.extract import timex_periods, timex_relative  # noqa: F401  (register handlers)
+from rumorscope.extract.doc_text import doc_text
 from rumorscope.extract.timex_lexicon import RULES, TIMEX_RE, YEAR
 from rumorscope.extract.timex_resolve import HANDLERS, Context, Resolved
 from rumorscope.schema import Timex
@@ -47,7 +48,7 @@ DERIVED = {"ago", "year_earlier", "anaphor", "the_quarter", "year_quarter", "spa
 
 def find_timexes(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     """Every time expression in `doc` with its TimeML value; relative ones need `anchor`."""
-    text = doc.text
+    text = doc_text(doc)
     refs: list[str] = []
     found: list[Timex] = []
     for match in TIMEX_RE.finditer(text):
