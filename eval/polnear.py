@@ -37,6 +37,7 @@ from rumorscope.extract.attribution_train import (
     project_nlp,
     read_split,
 )
+from rumorscope.extract.entities import find_entities
 from rumorscope.schema import Attribution
 
 ROLES = ("source", "cue", "content")
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     texts = [text for _name, text, _anns in articles]
     for (name, text, annotators), doc in zip(articles, parsed(nlp, texts, args.cache),
                                              strict=True):
-        pred = find_attributions(doc, scheme=args.scheme)
+        pred = find_attributions(doc, find_entities(doc), scheme=args.scheme)
         scores.add(text, pred, annotators)
         if args.verbose:
             print_misses(name, doc, pred, annotators[0])

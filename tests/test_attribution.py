@@ -448,6 +448,20 @@ def test_a_name_heading_a_line_credits_the_claim_after_the_colon(nlp):
     assert a.content.text == "Maya Linden Is Moving Back to Lisbon for Good"
 
 
+def test_a_headline_name_the_recogniser_misses_is_known_from_the_body(nlp):
+    """Title case hides "Pence" from the recogniser in the headline; the body names Mike
+    Pence, so the headline credits him. Further down, a known name heading a line is a
+    section, not a speaker."""
+    text = ("Pence: Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton\n\n"
+            "Mike Pence said on Sunday that Gennifer Flowers would not attend the debate.\n\n"
+            "Brownstone Productions: Elizabeth and Max co-founded the production company "
+            "Brownstone Productions in 2002.")
+    found = attrs(nlp, text)
+    pence = one(found, "Pence")
+    assert pence.cue.text == ":" and pence.content.text.startswith("Gennifer Flowers")
+    assert not [a for a in found if a.source.text == "Brownstone Productions"]
+
+
 @pytest.mark.parametrize("dash", ["―", "—", "--"])
 def test_a_quotation_signed_off_with_a_dash_and_a_name(nlp, dash):
     text = ("Readers wrote in after the show.\n"

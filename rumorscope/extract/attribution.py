@@ -127,7 +127,10 @@ def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
     quotes = find_quotes(text)
     sent_of = _sentence_index(doc)
     found = _cue_attributions(doc, text, quotes, sent_of, scheme == "parc")
-    found = _layout_attributions(doc, text, quotes, sent_of, found)
+    names = frozenset(name for e in entities or [] if e.type in ("PERSON", "ORG")
+                      for name in (e.name, *e.aliases)) | frozenset(
+        e.name.split()[-1] for e in entities or [] if e.type == "PERSON")  # "Pence"
+    found = _layout_attributions(doc, text, quotes, sent_of, found, names)
     if scheme != "parc":  # what is reported never holds its own cue or source
         found = [f for f in found
                  if not overlaps(f.content, f.cue) and not overlaps(f.content, f.source)]
@@ -140,13 +143,13 @@ def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
 
 
 def _layout_attributions(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int],
-                         found: list[Found]) -> list[Found]:
+                         found: list[Found], names: frozenset[str]) -> list[Found]:
     """`found` with the transcript turns, name-headed lines and signed-off quotations
     that no kept cue covers. A report whose content swallowed a speaker's label
     ("Partial transcript:" taking "WARD: Will you ...") gives way to the turns, and a cue
     on an earlier line gives a quotation up to the name signed after it."""
     layout = []
-    for report in layout_attributions(doc, text, quotes):
+    for report in layout_attributions(doc, text, quotes, names):
         token = doc.char_span(*report.cue, alignment_mode="expand")
         if token is not None:
             layout.append(Found(report.source, report.cue, report.content, report.direct,

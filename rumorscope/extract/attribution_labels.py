@@ -47,19 +47,28 @@ class LabelledReport(NamedTuple):
     turn: bool = False  # a transcript speaker: a person on record, whatever the label
 
 
-def layout_attributions(doc: Doc, text: str, quotes: list[Quote]) -> list[LabelledReport]:
-    """Every transcript turn, name-headed line and signed-off quotation of `doc`."""
-    return _line_labels(doc, text, quotes) + _sign_offs(text, quotes)
+def layout_attributions(doc: Doc, text: str, quotes: list[Quote],
+                        known_names: frozenset[str] = frozenset()) -> list[LabelledReport]:
+    """Every transcript turn, name-headed line and signed-off quotation of `doc`.
+    `known_names` are the article's people and organisations (names and aliases): a
+    title-case headline often hides a name from the recogniser ("Pence: Gennifer Flowers
+    Won't Be at Debate") that the body names plainly. They count in the headline only; a
+    known name heading a line further down is often a section ("Brownstone Productions:
+    Elizabeth and Max co-founded ...")."""
+    return _line_labels(doc, text, quotes, known_names) + _sign_offs(text, quotes)
 
 
-def _line_labels(doc: Doc, text: str, quotes: list[Quote]) -> list[LabelledReport]:
+def _line_labels(doc: Doc, text: str, quotes: list[Quote], known_names: frozenset[str]
+                 ) -> list[LabelledReport]:
     """Transcript turns and name-headed lines: a line opened by a name and a colon."""
     labels = []
     for match in LINE_LABEL.finditer(text):
         name, rest = match.span(1), match.span(2)
         words = text[name[0]:name[1]].split()
         if 0 < len(words) <= MAX_LABEL_WORDS and all(NAME_WORD.fullmatch(w) for w in words):
-            labels.append((name, rest, _names_speaker(doc, name)))
+            headline = not text[:match.start()].strip()
+            labels.append((name, rest, (headline and text[name[0]:name[1]] in known_names)
+                           or _names_speaker(doc, name)))
     speakers = _transcript_speakers(doc, [(text[a:b], entity)
                                           for (a, b), _rest, entity in labels])
     found = []
