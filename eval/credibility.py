@@ -14,7 +14,9 @@ own set, as in the issue's floor.
 Restyled: a seeded sample of the GossipCop random test split rewritten by
 `rumorscope.credibility.restyle` (every style, and tone only), analysed afresh and scored
 by the random-split model; the drop is against the same sample's original texts.
-Every line prints accuracy, macro-F1, fake-class F1, ROC AUC and ECE.
+Every line prints accuracy, macro-F1, fake-class F1, ROC AUC and ECE; each of our lines is
+followed by 95% bootstrap intervals (1,000 resamples of the test articles) of accuracy,
+macro-F1 and ECE, so that a difference can be told from the noise of a small split.
 """
 
 from __future__ import annotations
@@ -31,7 +33,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, GroupShuffleSplit, StratifiedShuffleSplit
 
 from rumorscope.credibility.dataset import CACHE_DIR, cached_analyses, read_labelled
-from rumorscope.credibility.evaluate import format_metrics, metrics
+from rumorscope.credibility.evaluate import (
+    bootstrap_intervals,
+    format_intervals,
+    format_metrics,
+    metrics,
+)
 from rumorscope.credibility.model import predict_proba, score
 from rumorscope.credibility.restyle import restyle, restyle_title
 from rumorscope.credibility.train import Example, examples_from, fit, load_set
@@ -56,9 +63,10 @@ def run_split(name: str, train: list[Example], test: list[Example], own_train: l
     """Fit ours and the baseline, print both; returns our metrics and model."""
     bundle = fit(train, seed)
     threshold = bundle.meta["threshold"]
-    ours = metrics(labels(test), predict_proba(bundle, [e.text for e in test],
-                                               [e.signals for e in test]), threshold)
+    p = predict_proba(bundle, [e.text for e in test], [e.signals for e in test])
+    ours = metrics(labels(test), p, threshold)
     print(format_metrics(f"{name} ours (threshold {threshold})", ours), flush=True)
+    print(format_intervals(bootstrap_intervals(labels(test), p, threshold)), flush=True)
     base = metrics(labels(test), baseline(own_train, test, seed))
     print(format_metrics(f"{name} baseline tfidf+lr", base), flush=True)
     return ours, bundle
@@ -82,6 +90,7 @@ def run_grouped_folds(name: str, examples: list[Example], groups: list[str],
             p_base[test_idx] = baseline(train, test, seed)
     values = metrics(y, p, thresholds)
     print(format_metrics(f"{name} ours, {folds} grouped folds", values), flush=True)
+    print(format_intervals(bootstrap_intervals(y, p, thresholds)), flush=True)
     if with_baseline:
         print(format_metrics(f"{name} baseline tfidf+lr, {folds} grouped folds",
                              metrics(y, p_base)), flush=True)
@@ -144,9 +153,10 @@ def run_restyled(bundle: object, test: list[Example], size: int, seed: int) -> N
     sample = [test[i] for i in sorted(rng.choice(len(test), min(size, len(test)),
                                                  replace=False))]
     threshold = bundle.meta["threshold"]
-    original = metrics(labels(sample), predict_proba(bundle, [e.text for e in sample],
-                                                     [e.signals for e in sample]), threshold)
+    written = predict_proba(bundle, [e.text for e in sample], [e.signals for e in sample])
+    original = metrics(labels(sample), written, threshold)
     print(format_metrics("restyle sample as written", original), flush=True)
+    print(format_intervals(bootstrap_intervals(labels(sample), written, threshold)), flush=True)
     for style in ("all", "tone_down"):
         started = time.perf_counter()
         examples = restyled_examples(sample, style, seed)
@@ -155,6 +165,7 @@ def run_restyled(bundle: object, test: list[Example], size: int, seed: int) -> N
         print(format_metrics(f"restyled {style}", values)
               + f" drop_macro_f1={original['macro_f1'] - values['macro_f1']:+.3f}"
               f" ({time.perf_counter() - started:.0f}s)", flush=True)
+        print(format_intervals(bootstrap_intervals(labels(examples), p, threshold)), flush=True)
 
 
 def report_timing(bundle: object, sample: list[Example]) -> None:

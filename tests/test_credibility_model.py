@@ -38,6 +38,20 @@ def test_ece_is_zero_when_calibrated_and_large_when_overconfident():
     assert values["accuracy"] == values["macro_f1"] == values["fake_f1"] == 1.0
 
 
+def test_bootstrap_intervals_are_tight_when_sure_and_wide_when_guessing():
+    from rumorscope.credibility.evaluate import bootstrap_intervals
+
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 400)
+    sure = bootstrap_intervals(y, np.where(y == 1, 0.9, 0.1), rounds=200)
+    assert sure["accuracy"] == (1.0, 1.0) and sure["macro_f1"] == (1.0, 1.0)
+    guess = bootstrap_intervals(y, rng.random(400), rounds=200)
+    low, high = guess["accuracy"]
+    assert low < 0.5 < high and 0.05 < high - low < 0.2
+    few = bootstrap_intervals(y[:40], rng.random(40), rounds=200)
+    assert few["accuracy"][1] - few["accuracy"][0] > high - low  # fewer articles, wider
+
+
 def _toy_examples() -> list[Example]:
     rng = np.random.default_rng(1)
     fake = ["shocking insider claims secret split", "sources say bombshell feud rumours",
