@@ -58,15 +58,22 @@ def labels(examples: list[Example]) -> np.ndarray:
     return np.array([e.record.y for e in examples])
 
 
+def report_ours(name: str, y: np.ndarray, p: np.ndarray, threshold: float | np.ndarray,
+                suffix: str = "") -> dict[str, float]:
+    """Print one of our figures with its bootstrap intervals below it; returns it."""
+    values = metrics(y, p, threshold)
+    print(format_metrics(name, values) + suffix, flush=True)
+    print(format_intervals(bootstrap_intervals(y, p, threshold)), flush=True)
+    return values
+
+
 def run_split(name: str, train: list[Example], test: list[Example], own_train: list[Example],
               seed: int) -> tuple[dict[str, float], object]:
     """Fit ours and the baseline, print both; returns our metrics and model."""
     bundle = fit(train, seed)
     threshold = bundle.meta["threshold"]
     p = predict_proba(bundle, [e.text for e in test], [e.signals for e in test])
-    ours = metrics(labels(test), p, threshold)
-    print(format_metrics(f"{name} ours (threshold {threshold})", ours), flush=True)
-    print(format_intervals(bootstrap_intervals(labels(test), p, threshold)), flush=True)
+    ours = report_ours(f"{name} ours (threshold {threshold})", labels(test), p, threshold)
     base = metrics(labels(test), baseline(own_train, test, seed))
     print(format_metrics(f"{name} baseline tfidf+lr", base), flush=True)
     return ours, bundle
@@ -88,9 +95,7 @@ def run_grouped_folds(name: str, examples: list[Example], groups: list[str],
         thresholds[test_idx] = bundle.meta["threshold"]
         if with_baseline:
             p_base[test_idx] = baseline(train, test, seed)
-    values = metrics(y, p, thresholds)
-    print(format_metrics(f"{name} ours, {folds} grouped folds", values), flush=True)
-    print(format_intervals(bootstrap_intervals(y, p, thresholds)), flush=True)
+    values = report_ours(f"{name} ours, {folds} grouped folds", y, p, thresholds)
     if with_baseline:
         print(format_metrics(f"{name} baseline tfidf+lr, {folds} grouped folds",
                              metrics(y, p_base)), flush=True)
@@ -154,18 +159,15 @@ def run_restyled(bundle: object, test: list[Example], size: int, seed: int) -> N
                                                  replace=False))]
     threshold = bundle.meta["threshold"]
     written = predict_proba(bundle, [e.text for e in sample], [e.signals for e in sample])
-    original = metrics(labels(sample), written, threshold)
-    print(format_metrics("restyle sample as written", original), flush=True)
-    print(format_intervals(bootstrap_intervals(labels(sample), written, threshold)), flush=True)
+    original = report_ours("restyle sample as written", labels(sample), written, threshold)
     for style in ("all", "tone_down"):
         started = time.perf_counter()
         examples = restyled_examples(sample, style, seed)
         p = predict_proba(bundle, [e.text for e in examples], [e.signals for e in examples])
-        values = metrics(labels(examples), p, threshold)
-        print(format_metrics(f"restyled {style}", values)
-              + f" drop_macro_f1={original['macro_f1'] - values['macro_f1']:+.3f}"
-              f" ({time.perf_counter() - started:.0f}s)", flush=True)
-        print(format_intervals(bootstrap_intervals(labels(examples), p, threshold)), flush=True)
+        y = labels(examples)
+        drop = original["macro_f1"] - metrics(y, p, threshold)["macro_f1"]
+        report_ours(f"restyled {style}", y, p, threshold,
+                    f" drop_macro_f1={drop:+.3f} ({time.perf_counter() - started:.0f}s)")
 
 
 def report_timing(bundle: object, sample: list[Example]) -> None:

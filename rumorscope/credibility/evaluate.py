@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from scipy.stats import bootstrap
 from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 
 from rumorscope.credibility.dataset import cached_analyses, read_labelled
@@ -47,21 +48,20 @@ def bootstrap_intervals(y: np.ndarray, p: np.ndarray, threshold: float | np.ndar
                         rounds: int = 1000, level: float = 0.95, seed: int = 0
                         ) -> dict[str, tuple[float, float]]:
     """Central `level` intervals of the metrics over `rounds` resamples of the examples
-    (with replacement): how far a figure on this many articles moves by chance alone,
-    so that two figures can be told apart from noise."""
-    rng = np.random.default_rng(seed)
+    (scipy's percentile bootstrap, articles resampled with their scores and cuts): how
+    far a figure on this many articles moves by chance alone, so that two figures can be
+    told apart from noise."""
     cuts = np.broadcast_to(np.asarray(threshold, dtype=float), p.shape)
-    samples: dict[str, list[float]] = {key: [] for key in keys}
-    for _ in range(rounds):
-        pick = rng.integers(0, len(y), len(y))
-        if len(set(y[pick].tolist())) < 2:
-            continue  # a resample with one class has no macro-F1 worth counting
-        values = metrics(y[pick], p[pick], cuts[pick])
-        for key in keys:
-            samples[key].append(values[key])
-    tail = (1 - level) / 2 * 100
-    return {key: (float(np.percentile(v, tail)), float(np.percentile(v, 100 - tail)))
-            for key, v in samples.items()}
+
+    def statistic(y: np.ndarray, p: np.ndarray, cuts: np.ndarray) -> np.ndarray:
+        values = metrics(y, p, cuts)
+        return np.array([values[key] for key in keys])
+
+    result = bootstrap((y, p, cuts), statistic, paired=True, vectorized=False,
+                       n_resamples=rounds, confidence_level=level, method="percentile",
+                       random_state=seed)
+    low, high = result.confidence_interval
+    return {key: (float(a), float(b)) for key, a, b in zip(keys, low, high, strict=True)}
 
 
 def format_intervals(intervals: dict[str, tuple[float, float]], level: float = 0.95) -> str:

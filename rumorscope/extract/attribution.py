@@ -127,10 +127,7 @@ def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
     quotes = find_quotes(text)
     sent_of = _sentence_index(doc)
     found = _cue_attributions(doc, text, quotes, sent_of, scheme == "parc")
-    names = frozenset(name for e in entities or [] if e.type in ("PERSON", "ORG")
-                      for name in (e.name, *e.aliases)) | frozenset(
-        e.name.split()[-1] for e in entities or [] if e.type == "PERSON")  # "Pence"
-    found = _layout_attributions(doc, text, quotes, sent_of, found, names)
+    found = _layout_attributions(doc, text, quotes, sent_of, found, _known_names(entities))
     if scheme != "parc":  # what is reported never holds its own cue or source
         found = [f for f in found
                  if not overlaps(f.content, f.cue) and not overlaps(f.content, f.source)]
@@ -140,6 +137,18 @@ def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
         found = _one_per_cue(found)
     found.sort(key=lambda f: (f.content[0], f.cue[0]))
     return links.to_attributions(doc, found, entities)
+
+
+def _known_names(entities: list[Entity] | None) -> frozenset[str]:
+    """Every form the article gives its people and organisations: names, aliases and a
+    person's surname ("Pence" for Mike Pence)."""
+    names: set[str] = set()
+    for entity in entities or []:
+        if entity.type in NAME_LABELS:
+            names.update((entity.name, *entity.aliases))
+            if entity.type == "PERSON":
+                names.add(entity.name.split()[-1])
+    return frozenset(names)
 
 
 def _layout_attributions(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int],
