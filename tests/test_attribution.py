@@ -645,7 +645,7 @@ def test_a_speaker_is_never_cut_inside_a_name(nlp):
 
 
 def test_outlet_names_list_holds_no_everyday_words():
-    from rumorscope.pipeline import outlet_names
+    from rumorscope.outlets import outlet_names
 
     names = outlet_names()
     assert len(names) == len(set(names)) > 50

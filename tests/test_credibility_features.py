@@ -32,6 +32,14 @@ def test_mask_keeps_prose_and_masks_web_names():
     assert mask("Marla said she was fine.") == "Marla said she was fine."
 
 
+def test_every_outlet_the_pipeline_knows_is_masked():
+    """One list: a publication the analysis tags as an outlet is never text evidence."""
+    from rumorscope.outlets import outlet_names
+
+    for name in outlet_names():
+        assert name not in mask(f"As {name} reported, she left."), name
+
+
 def test_record_outlet_is_masked_in_prose():
     assert "Starwatchers" not in mask("As Starwatchers first said, she left.", "starwatchers.com")
 
