@@ -54,7 +54,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     text = doc_text(doc)
     mentions = [m for ent in doc.ents if (m := _clean(ent, text)) is not None]
     mentions += _children_in_lists(text, mentions)
-    mentions = _named_relatives(doc, mentions)
+    mentions = _as_people(text, mentions, _named_relatives(doc) + _described_people(doc))
     full_names = _full_person_names(mentions)
     mentions = [_trim_to_known(m, full_names) for m in mentions]
     singles = {(m.text,) for m in mentions if m.label == "PERSON" and " " not in m.text}
@@ -130,9 +130,8 @@ RELATIVE_NOUNS = frozenset(w for w in KIN if not w.endswith(("s", "ren")) or w =
 RELATIVE_LINKS = frozenset({",", "is", "was", "be", "said", "to", "reportedly", "now"})
 
 
-def _named_relatives(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """Mentions relabelled PERSON, and new PERSON mentions, for the names that lower-case
-    relative nouns introduce."""
+def _named_relatives(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the names that lower-case relative nouns introduce."""
     named: list[tuple[int, int]] = []
     for tok in doc:
         if tok.lower_ not in RELATIVE_NOUNS or tok.pos_ != "NOUN" or not tok.is_lower:
@@ -146,17 +145,18 @@ def _named_relatives(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             end += 1
         if end > i:
             named.append((doc[i].idx, doc[end - 1].idx + len(doc[end - 1])))
-    named += _described_people(doc)
-    if not named:
-        return mentions
-    out = []
-    for m in mentions:
-        if m.label != "PERSON" and any(s < m.end and m.start < e for s, e in named):
-            m = _Mention(m.start, m.end, m.text, "PERSON")
-        out.append(m)
-    for start, end in named:
-        if not any(start < m.end and m.start < end for m in mentions):
-            out.append(_Mention(start, end, doc_text(doc)[start:end], "PERSON"))
+    return named
+
+
+def _as_people(text: str, mentions: list[_Mention], spans: list[tuple[int, int]]
+               ) -> list[_Mention]:
+    """`mentions` with those overlapping a span relabelled PERSON, and a new PERSON
+    mention for each span no mention covers."""
+    out = [_Mention(m.start, m.end, m.text, "PERSON")
+           if m.label != "PERSON" and any(s < m.end and m.start < e for s, e in spans) else m
+           for m in mentions]
+    out += [_Mention(start, end, text[start:end], "PERSON") for start, end in spans
+            if not any(start < m.end and m.start < end for m in mentions)]
     return out
 
 
