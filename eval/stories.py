@@ -30,6 +30,12 @@ articles of the pair sets (same title, or whole-text TF-IDF cosine >= NEAR_DUPLI
 joining such a near-duplicate to its labelled twin is no error, so it inherits the twin's
 story there. The strict lines above stay the reference; GossipCop articles that tell the
 same event in other words still count as false positives in both.
+
+A pair is not always one event. `celebrity_pairs_audit.tsv` records, read by hand, what the
+two articles of each Celebrity pair share: the same event or claim, only a related topic,
+or only the people. The last block prints how many pairs of each kind each method joined,
+and the labelled-pairs F1 that a method joining every same-event pair and nothing else
+would reach: the ceiling for clustering that follows events rather than people.
 """
 
 from __future__ import annotations
@@ -50,6 +56,8 @@ from rumorscope.schema import Analysis, Article
 
 PAIR_SETS = ("celebrity", "fakenewsamt")
 NEAR_DUPLICATE = 0.9
+AUDIT = Path(__file__).with_name("celebrity_pairs_audit.tsv")
+RELATIONS = ("event", "topic", "people")
 
 
 def load_corpus(data: Path, n_gossipcop: int, seed: int = 0) -> tuple[list[Article], dict]:
@@ -210,6 +218,53 @@ def _line(name: str, s: Scores) -> str:
             f"B-cubed P {s.b3_precision:.3f} R {s.b3_recall:.3f} F1 {s.b3_f1:.3f}")
 
 
+def read_audit(path: Path = AUDIT) -> dict[str, str]:
+    """Gold story ("celebrity/001") -> what its two articles share (event, topic, people)."""
+    audit = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.startswith("pair\t"):
+            pair, relation = line.split("\t")
+            if relation not in RELATIONS:
+                raise ValueError(f"{path}: unknown relation {relation!r} for pair {pair}")
+            audit[f"celebrity/{pair}"] = relation
+    return audit
+
+
+def joined_share(predicted: dict[str, int], gold: dict[str, str], stories: set[str]
+                 ) -> float:
+    """The share of these two-article gold stories whose articles share a predicted story."""
+    members: dict[str, set[int]] = defaultdict(set)
+    count: Counter[str] = Counter()
+    for article_id, story in gold.items():
+        if story in stories:
+            members[story].add(predicted[article_id])
+            count[story] += 1
+    pairs = [s for s in members if count[s] == 2]
+    return sum(len(members[s]) == 1 for s in pairs) / len(pairs) if pairs else 0.0
+
+
+def audit_lines(runs: dict[str, dict[str, int]], gold: dict[str, str],
+                audit: dict[str, str]) -> list[str]:
+    """Recall per relation of the Celebrity pairs, and the best pairwise F1 open to a method
+    that joins every pair of a kind and nothing else (precision 1)."""
+    complete = Counter(gold.values())
+    by_relation = {r: {s for s, rel in audit.items() if rel == r and complete[s] == 2}
+                   for r in RELATIONS}
+    total = sum(len(s) for s in by_relation.values())
+    counts = ", ".join(f"{r} {len(s)} ({len(s) / total:.0%})" for r, s in by_relation.items())
+    lines = [f"celebrity pairs by what their articles share: {counts}"]
+    for name, predicted in runs.items():
+        shares = " ".join(f"{r} {joined_share(predicted, gold, s):.3f}"
+                          for r, s in by_relation.items())
+        lines.append(f"{name}: pairs joined, by relation: {shares}")
+    events = len(by_relation["event"]) / total
+    both = (len(by_relation["event"]) + len(by_relation["topic"])) / total
+    lines.append(f"ceiling, labelled pairs: joining every same-event pair and nothing else "
+                 f"gives F1 {_f1(1.0, events):.3f}; every event and topic pair "
+                 f"{_f1(1.0, both):.3f}")
+    return lines
+
+
 def split_pairs(gold: dict[str, str], seed: int = 0) -> tuple[set[str], set[str]]:
     """Gold stories halved at random (seeded), each pair set on its own: (train, test)."""
     train: set[str] = set()
@@ -294,6 +349,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"-- held-out pairs, {len(wider) - len(gold)} GossipCop near-duplicates inherit "
           "their labelled article's story")
     print(*set_lines(ours, predicted, wider, held_out), sep="\n")
+    if AUDIT.is_file():
+        print("-- celebrity pairs by hand-read relation (eval/celebrity_pairs_audit.tsv)")
+        runs = {f"TF-IDF single-link ({best_t[False]})": baseline[best_t[False]],
+                ours: predicted}
+        print(*audit_lines(runs, gold, read_audit()), sep="\n")
     if args.sweep:
         print("-- threshold sweep, labelled pairs only")
         print(*sweep_lines(analyses, gold, tune, held_out), sep="\n")
