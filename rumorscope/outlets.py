@@ -18,3 +18,40 @@ def outlet_names() -> tuple[str, ...]:
     """The names, in file order (comments and blank lines left out)."""
     lines = OUTLET_NAMES_FILE.read_text(encoding="utf-8").splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# Second-level labels before a country's ending (dailymail.co.uk, news.com.au).
+_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "edu"))
+# What may follow a publication's name in its address or in a section's name ("In Touch"
+# at intouchweekly.com, "People Food" in a People article): still the same publication.
+_SAME_PUBLICATION_TAILS = ("online", "weekly", "magazine", "mag", "news", "food", "style")
+
+
+def outlet_key(name: str) -> str:
+    """A publication's name reduced to compare with: "www.people.com" and "PEOPLE" give
+    "people", "uk.businessinsider.com" and "Business Insider" give "businessinsider"."""
+    name = name.strip().lower()
+    if "." in name and " " not in name:  # an address: the label before its endings
+        labels = [label for label in name.split(".") if label][:-1] or [""]
+        while len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+            labels.pop()
+        name = labels[-1]
+    key = "".join(ch for ch in name if ch.isalnum())
+    return key[3:] if key.startswith("the") and len(key) > 5 else key
+
+
+def _stem(key: str) -> str:
+    for tail in _SAME_PUBLICATION_TAILS:
+        if key.endswith(tail) and len(key) > len(tail):
+            return key[:-len(tail)]
+    return key
+
+
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Whether two names or addresses are one publication: the same key, or the same key
+    but for a word such as "online" or "weekly" ("Radar" and radaronline.com, "Us Weekly"
+    and usmagazine.com)."""
+    key_a, key_b = outlet_key(a or ""), outlet_key(b or "")
+    if not key_a or not key_b:
+        return False
+    return key_a == key_b or (len(stem := _stem(key_a)) >= 2 and stem == _stem(key_b))

@@ -77,6 +77,24 @@ def test_story_report_has_timeline_and_first_report(corpus):
     assert result.exit_code == 1
 
 
+def test_story_text_shows_timeline_origins_citations_and_repeats(corpus):
+    url, _, _ = corpus
+    stories = _json(["stories", "--db", url, "--format", "json"])
+    story_id = next(s["id"] for s in stories if "n1" in s["articles"])
+    result = CliRunner().invoke(corpus_app, ["story", str(story_id), "--db", url])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1] == "2 articles from 2 outlets, 2024-03-01 to 2024-03-02"
+    dated = [line.split()[0] for line in lines if line.startswith("  2024-")]
+    assert dated == ["2024-03-01", "2024-03-02"]
+    assert "  earliest in the corpus: Daily Mail on 2024-03-01 (n1)" in lines
+    assert "  cited as a source: Daily Mail (by 1 article; in the corpus)" in lines
+    assert "  Star Weekly → Daily Mail (2 claims)" in lines
+    assert "  repeated: “Dana Vale and Rick Moor are in couples therapy”" in lines
+    assert lines[lines.index("contradictions") + 1] == "  none"
+    assert "{" not in result.stdout  # nothing printed as a raw dict
+
+
 def test_person_and_outlet_reports(corpus):
     url, _, _ = corpus
     person = _json(["person", "Rick Moor", "--db", url, "--format", "json"])

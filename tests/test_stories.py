@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from rumorscope.corpus import citations
 from rumorscope.corpus.stories import THRESHOLD, MemoryIndex, quote_keys, story_keys
 from rumorscope.schema import Article
@@ -184,3 +186,55 @@ def test_threshold_sweep_picks_the_highest_threshold_that_still_joins_the_twins(
               if "tuning half celebrity 1.000" in line]
     assert joined and len(joined) < len(SWEEP)
     assert lines[-1].startswith(f"the tuning half picks {max(joined)} ")
+
+
+def test_audit_recall_per_relation_and_the_ceiling_it_sets(tmp_path):
+    """Pairs joined are counted per hand-read relation; a pair with one article missing
+    is left out; the ceiling is the F1 of joining every same-event pair and no other."""
+    from eval.stories import audit_lines, read_audit
+
+    audit_file = tmp_path / "audit.tsv"
+    audit_file.write_text("# comment\npair\trelation\n001\tevent\n002\tevent\n003\ttopic\n"
+                          "004\tpeople\n005\tpeople\n", encoding="utf-8")
+    audit = read_audit(audit_file)
+    assert audit["celebrity/001"] == "event" and len(audit) == 5
+    gold = {f"{p}{side}": f"celebrity/00{p}" for p in "12345" for side in "ab"}
+    del gold["5b"]  # its partner has no text: the pair cannot be joined and does not count
+    predicted = {"1a": 1, "1b": 1, "2a": 2, "2b": 3, "3a": 4, "3b": 4, "4a": 5, "4b": 6,
+                 "5a": 7}
+    lines = audit_lines({"ours": predicted}, gold, audit)
+    assert lines[0] == ("celebrity pairs by what their articles share: event 2 (50%), "
+                        "topic 1 (25%), people 1 (25%)")
+    assert lines[1] == "ours: pairs joined, by relation: event 0.500 topic 1.000 people 0.000"
+    assert lines[2].endswith("gives F1 0.667; every event and topic pair 0.857")
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("001\tsame\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown relation 'same' for pair 001"):
+        read_audit(bad)
+
+
+def test_shipped_audit_covers_every_celebrity_pair_once():
+    from eval.stories import RELATIONS, read_audit
+
+    audit = read_audit()
+    assert len(audit) == 211
+    assert set(audit.values()) == set(RELATIONS)
+
+
+def test_an_outlet_citing_itself_under_another_name_is_no_citation():
+    """"A source tells PEOPLE" in a people.com article is its own reporting; "according to
+    Daily Mail" is in the corpus when a dailymail.co.uk article is."""
+    analyses = [
+        make_analysis("s1", THERAPY + ".", outlet="people.com", published="2024-03-02",
+                      cites="PEOPLE"),
+        make_analysis("s2", THERAPY + ", a source said.", outlet="www.dailymail.co.uk",
+                      published="2024-03-01"),
+        make_analysis("s3", THERAPY + ", sources say.", outlet="news.example",
+                      published="2024-03-03", cites="Daily Mail"),
+    ]
+    assert citations.cited_outlets(analyses[0]) == set()
+    assert citations.citation_graph(analyses) == [
+        {"from": "news.example", "to": "Daily Mail", "claims": 1}]
+    assert citations.first_report(analyses)["cited_origins"] == [
+        {"outlet": "Daily Mail", "cited_by": ["s3"], "in_corpus": True}]

@@ -17,6 +17,7 @@ from typing import Any
 
 from rumorscope.corpus.stories import STOP_WORDS
 from rumorscope.extract.provenance import outlet_of
+from rumorscope.outlets import same_outlet
 from rumorscope.schema import Analysis, Claim
 
 _WORD = re.compile(r"[a-z][a-z'’]+")
@@ -51,9 +52,10 @@ def origin_of(claim: Claim, analysis: Analysis) -> str:
 
 
 def cited_outlets(analysis: Analysis) -> set[str]:
-    """Outlets an article's claims say they come from (its own excepted)."""
-    own = (analysis.article.outlet or "").lower()
-    return {o for o in analysis.sourcing.outlets if o.lower() != own}
+    """Outlets an article's claims say they come from (its own excepted, however written:
+    "a source tells PEOPLE" in a people.com article is the article's own reporting)."""
+    own = analysis.article.outlet
+    return {o for o in analysis.sourcing.outlets if not same_outlet(o, own)}
 
 
 def first_report(analyses: list[Analysis]) -> dict[str, Any]:
@@ -64,13 +66,14 @@ def first_report(analyses: list[Analysis]) -> dict[str, Any]:
     for analysis in analyses:
         for outlet in cited_outlets(analysis):
             citing[outlet].add(analysis.article.id)
-    present = {(a.article.outlet or "").lower() for a in analyses}
+    present = {a.article.outlet for a in analyses if a.article.outlet}
     return {
         "earliest": None if earliest is None else {
             "article": earliest.article.id, "outlet": earliest.article.outlet,
             "published": earliest.article.published},
         "cited_origins": [
-            {"outlet": o, "cited_by": sorted(ids), "in_corpus": o.lower() in present}
+            {"outlet": o, "cited_by": sorted(ids),
+             "in_corpus": any(same_outlet(o, p) for p in present)}
             for o, ids in sorted(citing.items(), key=lambda item: -len(item[1]))],
     }
 
@@ -81,7 +84,7 @@ def citation_graph(analyses: list[Analysis]) -> list[dict[str, Any]]:
     for analysis in analyses:
         own = analysis.article.outlet or analysis.article.id
         for outlet, n in analysis.sourcing.outlets.items():
-            if outlet.lower() != own.lower():
+            if not same_outlet(outlet, own):
                 edges[(own, outlet)] += n
     return [{"from": a, "to": b, "claims": n} for (a, b), n in edges.most_common()]
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from rumorscope.corpus import DEFAULT_URL
+from rumorscope.corpus.story_text import story_text
 from rumorscope.ingest import IngestError, iter_articles
 from rumorscope.schema import Article
 
@@ -170,17 +171,7 @@ def story_command(story_id: Annotated[int, typer.Argument(help="Story id.")],
     if report is None:
         _say(f"no story {story_id}")
         raise typer.Exit(1)
-    origins = ", ".join(o["outlet"] for o in report["first_report"]["cited_origins"])
-    lines = [f"story {report['id']}: {report['title']}"]
-    lines += [f"  {t['published'] or '?':<10} {t['outlet'] or '?':<24} {t['title'] or t['article']}"
-              for t in report["timeline"]]
-    lines.append(f"first report: {report['first_report']['earliest']}; cited origins: "
-                 f"{origins or 'none'}")
-    lines += [f"  {c['status']}: {c['claim']} ({', '.join(c['origins'])})"
-              for c in report["corroboration"]]
-    lines += [f"  contradiction: {c['claims'][0]['text']} / {c['claims'][1]['text']}"
-              for c in report["contradictions"]]
-    _emit(report, fmt, "\n".join(lines))
+    _emit(report, fmt, story_text(report))
 
 
 @corpus_app.command("person")

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from rumorscope.corpus import citations
 from rumorscope.corpus.store import Store, article_citations, article_people, articles, stories
+from rumorscope.outlets import same_outlet
 
 
 def _like(value: str) -> str:
@@ -59,15 +60,18 @@ def list_stories(store: Store, person: str | None = None, outlet: str | None = N
 
 
 def story_report(store: Store, story_id: int) -> dict[str, Any] | None:
-    """One story: cross-outlet timeline, first report, citation graph, corroboration,
-    contradictions. None when there is no such story."""
+    """One story: cross-outlet timeline (oldest first, undated last), first report,
+    citation graph, corroboration, contradictions. None when there is no such story."""
     with store.engine.connect() as connection:
         row = connection.execute(sa.select(stories).where(stories.c.id == story_id)).first()
         ids = list(connection.scalars(sa.select(articles.c.id)
                                       .where(articles.c.story_id == story_id)))
     if row is None:
         return None
-    analyses = list(store.analyses(ids))
+    # Oldest first; undated articles after the dated ones, by id so the order is stable.
+    analyses = sorted(store.analyses(ids), key=lambda a: (a.article.published is None,
+                                                          a.article.published or "",
+                                                          a.article.id))
     return {
         "id": story_id, "title": row.title, "articles": [a.article.id for a in analyses],
         "timeline": [{
@@ -131,7 +135,7 @@ def outlet_report(store: Store, name: str) -> dict[str, Any]:
         own += sourcing.own_voice
         on_record += sourcing.on_record
         by_type.update(sourcing.by_type)
-        cites.update(sourcing.outlets)
+        cites.update({o: n for o, n in sourcing.outlets.items() if not same_outlet(o, name)})
         labels[analysis.credibility.label] += 1
         if analysis.credibility.p_false is not None:
             low = min(int(analysis.credibility.p_false * 10), 9) / 10

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from rumorscope.corpus import DEFAULT_URL
 from rumorscope.corpus.stories import Info, Placement, place, story_keys
+from rumorscope.outlets import same_outlet
 from rumorscope.schema import Analysis
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -134,8 +135,8 @@ def citations_of(analysis: Analysis) -> dict[str, int]:
                        (source.resolves_to or source.text) if source.type == "outlet" else None):
             if outlet:
                 cited.setdefault(outlet, 1)
-    own = (analysis.article.outlet or "").lower()
-    return {o[:255]: n for o, n in cited.items() if o.lower() != own}
+    own = analysis.article.outlet
+    return {o[:255]: n for o, n in cited.items() if not same_outlet(o, own)}
 
 
 class SqlKeyIndex:

@@ -1,0 +1,91 @@
+"""The terminal form of a story report (`rumorscope story ID`): every part of the JSON
+report, in sections a reader scans top to bottom, nothing dropped or printed as a dict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+CLAIM_CHARS = 160
+
+
+def _quoted(text: str) -> str:
+    """A claim in quotation marks, one line, cut at a word boundary when long."""
+    text = " ".join(text.split())
+    if len(text) > CLAIM_CHARS:
+        text = text[:CLAIM_CHARS].rsplit(" ", 1)[0] + " …"
+    return f"“{text}”"
+
+
+def _articles(n: int) -> str:
+    return f"{n} article" + ("" if n == 1 else "s")
+
+
+def _heading(report: dict[str, Any]) -> list[str]:
+    timeline = report["timeline"]
+    outlets = {t["outlet"] for t in timeline if t["outlet"]}
+    dates = sorted(t["published"] for t in timeline if t["published"])
+    span = (f", {dates[0]} to {dates[-1]}" if len(dates) > 1 and dates[0] != dates[-1]
+            else f", {dates[0]}" if dates else ", no publication dates")
+    return [f"story {report['id']}: {report['title'] or '(untitled)'}",
+            f"{_articles(len(timeline))} from {len(outlets)} outlet"
+            f"{'' if len(outlets) == 1 else 's'}{span}"]
+
+
+def _section(title: str, body: list[str], empty: str = "none") -> list[str]:
+    """A blank line, the section's title, then its lines (or one saying there are none)."""
+    return ["", title, *(body or [f"  {empty}"])]
+
+
+def _timeline(report: dict[str, Any]) -> list[str]:
+    body = []
+    for item in report["timeline"]:
+        body.append(f"  {item['published'] or 'undated':<10}  {item['outlet'] or '?':<24}  "
+                    f"{item['credibility']:<12}  {item['title'] or item['article']}")
+        body.append(f"  {'':<10}  {'':<24}  {item['sourcing']}")
+    return _section("timeline", body)
+
+
+def _first_report(report: dict[str, Any]) -> list[str]:
+    first = report["first_report"]
+    earliest = first["earliest"]
+    if earliest:
+        body = [f"  earliest in the corpus: {earliest['outlet'] or '?'} on "
+                f"{earliest['published']} ({earliest['article']})"]
+    else:
+        body = ["  earliest in the corpus: unknown (no article has a publication date)"]
+    for origin in first["cited_origins"]:
+        where = "in the corpus" if origin["in_corpus"] else "not in the corpus"
+        body.append(f"  cited as a source: {origin['outlet']} (by "
+                    f"{_articles(len(origin['cited_by']))}; {where})")
+    return _section("first report", body)
+
+
+def _citations(report: dict[str, Any]) -> list[str]:
+    body = [f"  {edge['from']} → {edge['to']} ({edge['claims']} claim"
+            f"{'' if edge['claims'] == 1 else 's'})" for edge in report["citations"]]
+    return _section("who cites whom", body, "no article cites another outlet")
+
+
+def _corroboration(report: dict[str, Any]) -> list[str]:
+    body = []
+    for item in report["corroboration"]:
+        body.append(f"  {item['status']}: {_quoted(item['claim'])}")
+        body.append(f"    {_articles(len(item['articles']))}; origins: "
+                    f"{', '.join(item['origins'])}")
+    return _section("claims told by more than one article", body)
+
+
+def _contradictions(report: dict[str, Any]) -> list[str]:
+    body = []
+    for item in report["contradictions"]:
+        first, second = item["claims"]
+        body.append(f"  {first['outlet'] or first['article']}: {_quoted(first['text'])}")
+        body.append(f"    against {second['outlet'] or second['article']}: "
+                    f"{_quoted(second['text'])}")
+    return _section("contradictions", body)
+
+
+def story_text(report: dict[str, Any]) -> str:
+    """The whole report as plain text."""
+    return "\n".join(_heading(report) + _timeline(report) + _first_report(report)
+                     + _citations(report) + _corroboration(report) + _contradictions(report))
