@@ -62,6 +62,7 @@ class Analyzer:
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
         doc._.published = parse_iso_date(article.published)
+        doc._.outlet = article.outlet
         return doc
 
     def _one_by_one(self, batch: list[Article],

@@ -31,15 +31,16 @@ STEPS: dict[str, tuple[str, Callable[[Doc], object]]] = {
     "rumorscope_timeline": ("timeline", lambda doc: timeline.build_timeline(
         doc, doc._.timexes or [], doc._.hedges or [])),
     "rumorscope_attributions": ("attributions", lambda doc: attribution.find_attributions(
-        doc, _entities_of(doc))),
+        doc, _entities_of(doc), outlet=doc._.outlet)),
     "rumorscope_claims": ("claims", lambda doc: claims.find_claims(
         doc, doc._.attributions or [], doc._.hedges or [])),
 }
 """Component name -> (the Doc extension it fills, the pure function that computes it), in
-pipeline order; `doc._.published` (a date or None) is the anchor for time expressions."""
+pipeline order; `doc._.published` (a date or None) is the anchor for time expressions, and
+`doc._.outlet` (the publisher's name or address, or None) tells the outlet's own voice."""
 COMPONENTS = tuple(STEPS)
 
-for _extension in ("published", *(extension for extension, _ in STEPS.values())):
+for _extension in ("published", "outlet", *(extension for extension, _ in STEPS.values())):
     if not Doc.has_extension(_extension):
         Doc.set_extension(_extension, default=None)
 

@@ -147,6 +147,28 @@ def test_thinking_verbs_only_in_parc_scheme(nlp):
     assert [a.source.text for a in attrs(nlp, text, scheme="parc")] == ["Maya Linden"]
 
 
+@pytest.mark.parametrize("text", [
+    "In 2016, she enjoyed top 10 hits with “Same Old Love” and “Hands to Myself.”",
+    "The mother of six keeps proving she is dedicated to raising her children.",
+    "Maya Linden made the best films of the decade, critics agree.",
+    "Fans wondered why she was giving him another chance.",
+])
+def test_doing_is_not_saying(nlp, text):
+    assert [(a.source.text, a.cue.text) for a in attrs(nlp, text)
+            if a.cue.text.split()[-1] in ("enjoyed", "proving", "made", "wondered")] == []
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Theo made it clear that he didn't think his brother went about the situation in the "
+     "right way.", "made", "that he didn't think his brother"),
+    ('She went on to say, "I am fine."', "went on to say", "I am fine."),
+])
+def test_saying_with_a_verb_of_doing_is_still_a_report(nlp, text, cue, content):
+    [found] = attrs(nlp, text)
+    assert found.cue.text == cue
+    assert content in found.content.text
+
+
 def test_outlet_whose_name_starts_with_a_pronoun(nlp):
     a = one(attrs(nlp, "In March, Us Weekly confirmed that Maya Linden is engaged."), "Us Weekly")
     assert a.cue.text == "confirmed"
@@ -651,3 +673,16 @@ def test_outlet_names_list_holds_no_everyday_words():
     assert len(names) == len(set(names)) > 50
     assert all(name[0].isupper() for name in names)
     assert not {"Today", "Extra", "Star", "People", "Insider"} & set(names)
+
+
+def test_the_outlet_naming_itself_is_the_articles_own_voice(nlp):
+    """Spec: "Variety has confirmed" in Variety's own article is not an attribution; a
+    source telling that outlet still is, and another outlet's article keeps both."""
+    text = ("Star Pulse has learned that Theo Brandt moved out in May. "
+            "A source told Star Pulse that the couple had been fighting for months.")
+    elsewhere = attrs(nlp, text, outlet="cnn.com")
+    assert sorted(a.source.text for a in elsewhere) == ["A source", "Star Pulse"]
+    own = attrs(nlp, text, outlet="www.starpulse.com")
+    assert [(a.id, a.source.text, a.via) for a in own] == [("a1", "A source", "Star Pulse")]
+    parc = attrs(nlp, text, outlet="starpulse.com", scheme="parc")  # PolNeAR keeps it
+    assert "Star Pulse" in [a.source.text for a in parc]

@@ -42,6 +42,7 @@ from rumorscope.extract.attribution_spans import (
 from rumorscope.extract.doc_text import doc_text
 from rumorscope.extract.quotes import Quote, find_quotes
 from rumorscope.extract.sources import ANONYMOUS, NAME_JOINERS, OFFICIAL, OUTLET
+from rumorscope.outlets import same_outlet
 from rumorscope.schema import Attribution, Entity
 from rumorscope.spans import overlaps
 
@@ -56,7 +57,16 @@ NON_SPEECH = frozenset({
     "intend", "convince", "prefer", "like", "love", "hate", "glad", "happy", "sure",
     "aware", "learn", "notice", "recognize", "support", "oppose", "need", "try",
     "look", "watch", "hear", "care", "spot",
+    # Doing, not saying: PolNeAR's cue words that head no report in celebrity news ("she
+    # enjoyed top 10 smashes", "keeps proving she's dedicated", "opted to stay home").
+    # "went on to say", "came out saying", "began, '...'" and "took to Twitter" do report.
+    "enjoy", "prove", "give", "let", "hit", "split", "opt", "discover", "determine",
+    "become", "choose", "celebrate", "stop", "play", "vote", "spark", "include",
+    "introduce", "promote", "figure", "wonder", "surprise", "upset", "concern",
+    "thrill", "confident",
 })
+# "made it clear that ...", "made known": a report; "made a film", "made the team": not.
+MAKING_PUBLIC = frozenset({"clear", "known", "public", "plain"})
 # Entity labels of names a source phrase never cuts in two.
 NAME_LABELS = frozenset({"PERSON", "ORG"})
 NAME_PUNCT = NAME_JOINERS | {"-", ".", "'"}  # "Park Geun-hye", "J.K. Rowling"; not ","
@@ -117,12 +127,14 @@ class Found:
 
 
 def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
-                      scheme: str = "spec") -> list[Attribution]:
+                      scheme: str = "spec", outlet: str | None = None) -> list[Attribution]:
     """Every attribution of the article in `doc`, in text order, with ids a1, a2, ...
 
     `scheme="spec"` follows spec/annotation.md (speech only, the writer's own "we" is not
     a source); `scheme="parc"` also keeps what PolNeAR annotates besides: beliefs and
-    intentions ("thinks", "wants") and the writer speaking in the first person."""
+    intentions ("thinks", "wants") and the writer speaking in the first person.
+    `outlet` is the article's publisher: under the spec, that outlet naming itself as a
+    source ("Fox News has learned" on foxnews.com) is the article's own voice."""
     text = doc_text(doc)
     quotes = find_quotes(text)
     sent_of = _sentence_index(doc)
@@ -136,7 +148,28 @@ def find_attributions(doc: Doc, entities: list[Entity] | None = None, *,
     if scheme == "parc":
         found = _one_per_cue(found)
     found.sort(key=lambda f: (f.content[0], f.cue[0]))
-    return links.to_attributions(doc, found, entities)
+    result = links.to_attributions(doc, found, entities)
+    if outlet and scheme != "parc":
+        result = _without_own_outlet(result, outlet)
+    return result
+
+
+def _without_own_outlet(found: list[Attribution], outlet: str) -> list[Attribution]:
+    """The attributions whose source does not name the article's own outlet, numbered
+    again. Only the name itself counts: "the magazine" may point anywhere."""
+    kept = [a for a in found
+            if not (a.source.type == "outlet" and same_outlet(a.source.text, outlet))]
+    if len(kept) == len(found):
+        return found
+    return [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(kept, 1)]
+
+
+def _making_nothing_public(verb: Token) -> bool:
+    """"make" that does not make something clear or known ("made a film")."""
+    if verb.lemma_.lower() != "make":
+        return False
+    near = [tok for child in verb.children for tok in (child, *child.children)]
+    return not any(tok.lower_ in MAKING_PUBLIC for tok in near)
 
 
 def _known_names(entities: list[Entity] | None) -> frozenset[str]:
@@ -250,6 +283,7 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
         head = cue_head(doc, start, end)
         if _modifier(head) or (not parc and ((head.lemma_.lower() in NON_SPEECH
                                               and not _news_learned(head))
+                                             or _making_nothing_public(head)
                                              or _bare_passive(head)
                                              or _addressee_subject(head))) \
                 or inside_reported_clause(head, cue_tokens):
