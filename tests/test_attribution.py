@@ -686,3 +686,16 @@ def test_the_outlet_naming_itself_is_the_articles_own_voice(nlp):
     assert [(a.id, a.source.text, a.via) for a in own] == [("a1", "A source", "Star Pulse")]
     parc = attrs(nlp, text, outlet="starpulse.com", scheme="parc")  # PolNeAR keeps it
     assert "Star Pulse" in [a.source.text for a in parc]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Maya didn’t mind the flirting, and a source close to Maya EXCLUSIVELY told "
+     "HollywoodLife.com that Maya would “love to see him again” after that event.",
+     "a source close to Maya"),
+    ("“Maya is psyched that she and Theo are friends again,” a friend of Maya’s "
+     "EXCLUSIVELY told HollywoodLife.", "a friend of Maya’s"),
+])
+def test_the_tabloids_shouted_exclusively_is_not_part_of_the_source(nlp, text, source):
+    [found] = attrs(nlp, text)
+    assert found.source.text == source
+    assert found.source.type == "anonymous"

@@ -116,3 +116,27 @@ def test_different_people_stay_apart(nlp, text):
     doc = nlp(text)
     people = [e for e in find_entities(doc) if e.type == "PERSON"]
     assert len(people) == 2, [(e.name, e.aliases) for e in people]
+
+
+def test_a_title_and_surname_names_the_person_named_in_full(nlp):
+    """"Ms. Vale" is Dana Vale, named before it; the full name stays the entity's name."""
+    text = ("Dana Vale married Rick Moor on Saturday. Ms. Vale wore lace, and Ms. Vale's "
+            "mother Carla Vale cried. Mr. Moor danced.")
+    people = {e.name: e for e in find_entities(nlp(text)) if e.type == "PERSON"}
+    assert "Ms. Vale" in people["Dana Vale"].aliases
+    assert "Mr. Moor" in people["Rick Moor"].aliases
+    assert "Ms. Vale" not in people and "Mr. Moor" not in people
+
+
+def test_a_title_shared_by_two_namesakes_joins_neither(nlp):
+    text = ("Dana Vale thanked her father, Tom Vale, on Saturday. Ms. Vale said he was "
+            "her hero.")
+    people = {e.name: e for e in find_entities(nlp(text)) if e.type == "PERSON"}
+    assert all("Ms. Vale" not in e.aliases for e in people.values())
+
+
+def test_a_shouted_word_after_a_name_is_not_part_of_it(nlp):
+    text = "Angelina is thin, vascular surgeon Dr. Larisse K Lee EXCLUSIVELY shared with us."
+    names = [e.name for e in find_entities(nlp(text)) if e.type == "PERSON"]
+    assert "Dr. Larisse K Lee" in names
+    assert not any("EXCLUSIVELY" in n for n in names)

@@ -189,6 +189,15 @@ def test_a_name_described_by_a_role_is_a_person(nlp, text, person):
     assert (("occupation" in {a for _, a, _ in triples(nlp, text)}) == person)
 
 
+def test_the_role_said_to_be_a_named_person_is_that_persons(nlp):
+    """"The designer in question is Giles Deacon": the role is Deacon's, not that of the
+    person named just before."""
+    got = triples(nlp, "Pippa Middleton married James Matthews on Saturday. The designer in "
+                       "question is Giles Deacon, who made her lace gown.")
+    assert ("Giles Deacon", "occupation", "designer") in got
+    assert ("James Matthews", "occupation", "designer") not in got
+
+
 def test_an_age_alone_points_back_to_the_one_person_of_that_age(nlp):
     got = triples(nlp, "Suri Cruise just turned 12. Her father, Tom Cruise, is busy. Sources "
                        "say the 12-year-old girl started acting classes.")

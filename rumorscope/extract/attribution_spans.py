@@ -26,6 +26,8 @@ HANGING = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "paratax
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "“", "”", '"', "‘", "’", "'"})
 # Words that cut a subject phrase: an appositive or relative clause after a comma.
 SUBJECT_CUTS = frozenset({"appos", "relcl", "acl", "punct", "advcl"})
+# The tabloid's emphasis after a name, often tagged a proper noun ("Dr. Lee EXCLUSIVELY").
+TRAILING_NOT_SOURCE = frozenset({"exclusively"})
 MAX_SPEAKER_WORDS = 16  # "…," Rep. Elijah E. Cummings (D-Md.) said
 
 
@@ -45,7 +47,8 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            {"and", "but", "that", "as"})):
         start += 1
     while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space
-                           or doc[end - 1].dep_ == "cc"):
+                           or doc[end - 1].dep_ == "cc"
+                           or doc[end - 1].lower_ in TRAILING_NOT_SOURCE):
         end -= 1
     return start, end
 
@@ -125,9 +128,26 @@ def source_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     subject = subject_of(head)
     if subject is None:
         return _inverted_subject(doc, start, end)
+    if subject.lower_ in TRAILING_NOT_SOURCE and subject.i > 0:
+        return _phrase_ending_at(doc[subject.i - 1])
     if subject.dep_ == "csubj":
         return trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
     return phrase(_misparsed_appositive(subject))
+
+
+def _phrase_ending_at(last: Token) -> tuple[int, int] | None:
+    """The noun phrase that ends at `last`, when the parse took the word after it for the
+    subject ("a source close to Blac EXCLUSIVELY told": "EXCLUSIVELY" as subject): climb
+    from `last` through the nouns, adjectives and prepositions it hangs from, leftwards,
+    never through a conjunction."""
+    top = last
+    while (top.head.i < top.i and top.dep_ != "conj"
+           and top.head.pos_ in ("NOUN", "PROPN", "ADP", "ADJ", "PRON")):
+        top = top.head
+    if top.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    start, end = trim(last.doc, top.left_edge.i, last.i + 1)
+    return (start, end) if end > start else None
 
 
 def _misparsed_appositive(subject: Token) -> Token:

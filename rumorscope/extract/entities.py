@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from rumorscope.extract.doc_text import doc_text
 from rumorscope.extract.facts import KIN, OCCUPATIONS
@@ -24,6 +24,10 @@ NAME_LIKE_LABELS = KEPT_LABELS | {"NORP", "WORK_OF_ART"}
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "le", "la", "del", "bin", "al"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 LEADING_JUNK = frozenset({"the", "a", "an", "‘", "'", "“", '"', "’"})
+# Titles before a surname ("Ms. Middleton", "Mr. Deacon"): the form names the person the
+# article named in full ("Pippa Middleton"), and is never the name it goes by.
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir",
+                        "dame", "prof", "prof."})
 
 # "North, 3, and Saint, 1" after a word for children: names with ages in a list.
 KIN_PLURAL = r"(?:kids|children|sons|daughters|son|daughter|twins|grandchildren|babies|baby)"
@@ -61,7 +65,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     mentions = [_relabel(m, full_names, singles) for m in mentions]
     lower_words = set(re.findall(r"\b[a-z]\w*", text))
     mentions = [m for m in mentions if m.label in KEPT_LABELS
-                and (" " in m.text or m.text.lower() not in lower_words)]
+                and (" " in m.text or m.text.lower() not in lower_words)
+                and m.text.lower() not in HONORIFICS]
     nicknames = _nickname_mentions(text, mentions)
     mentions = [m for m in mentions if not any(m.start < n.end and n.start < m.end
                                                for n in nicknames)] + nicknames
@@ -96,7 +101,8 @@ def _clean(ent: Span, text: str) -> _Mention | None:
             break
         if label == "PERSON" and (tok.like_num
                                   or (tok.is_lower and tok.text not in NAME_PARTICLES)
-                                  or (kept and tok.tag_ in NOT_IN_NAMES)):
+                                  or (kept and tok.tag_ in NOT_IN_NAMES)
+                                  or _shouted_after_name(tok, kept)):
             break
         kept.append(tok)
     while kept and (kept[-1].is_punct or kept[-1].like_num):
@@ -109,6 +115,13 @@ def _clean(ent: Span, text: str) -> _Mention | None:
         return None
     start, end = kept[0].idx, kept[-1].idx + len(kept[-1])
     return _Mention(start, end, text[start:end], label)
+
+
+def _shouted_after_name(tok: Token, kept: list[Token]) -> bool:
+    """An all-capitals word after a name in ordinary case ("Dr. Larisse K Lee EXCLUSIVELY
+    shared"): the tabloid's emphasis, not part of the name."""
+    return (bool(kept) and len(tok.text) >= 4 and tok.text.isalpha() and tok.text.isupper()
+            and not all(t.text.isupper() or len(t.text) <= 2 for t in kept))
 
 
 def _children_in_lists(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -241,12 +254,18 @@ def _cluster(mentions: list[_Mention], links: dict[str, str]) -> list[list[_Ment
     when several fit, so "Chris" follows whichever Chris the text last named)."""
     forms: list[set[str]] = []
     home_of: dict[tuple[str, str], int] = {}
-    for m in sorted(mentions, key=lambda m: (-len(m.text.split()), m.text in links)):
+    for m in sorted(mentions, key=lambda m: (-len(_bare_words(m.text)), m.text in links,
+                                             len(_words_of(m.text)))):
         key = (m.label, m.text)
         if key in home_of:
             continue
         fits = [] if m.label != "PERSON" else [
             i for i, f in enumerate(forms) if _fits_any(m.text, f) or links.get(m.text) in f]
+        if fits and _bare_words(m.text) != _words_of(m.text):
+            # A title fits any namesake ("Ms. Markle": Meghan or her father): it joins
+            # one only when no other was named before it.
+            named = [i for i in fits if _last_before(mentions, forms[i], m.start) >= 0]
+            fits = named if len(named) == 1 else fits if len(fits) == 1 else []
         if fits:
             home = max(fits, key=lambda i: _last_before(mentions, forms[i], m.start))
         else:
@@ -281,10 +300,11 @@ def _merge_misspelt(clusters: list[list[_Mention]]) -> list[list[_Mention]]:
 
 
 def _name_of(cluster: list[_Mention]) -> str:
-    """A person's name: the fullest form, and of equally long ones the most written (then
-    the first written)."""
+    """A person's name: the fullest form (a title does not make it fuller), and of equally
+    long ones the most written (then the first written)."""
     written = Counter(m.text for m in sorted(cluster, key=lambda m: m.start))
-    return max(written, key=lambda f: (len(f.split()), len(f), written[f]))
+    return max(written, key=lambda f: (len(_bare_words(f)), len(_words_of(f)) ==
+                                       len(_bare_words(f)), len(f), written[f]))
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -307,11 +327,18 @@ def _words_of(form: str) -> tuple[str, ...]:
     return tuple(form.split())
 
 
+@lru_cache(maxsize=4096)
+def _bare_words(form: str) -> tuple[str, ...]:
+    """The words of a name without a leading title ("Ms. Middleton" -> ("Middleton",))."""
+    words = _words_of(form)
+    return words[1:] if len(words) > 1 and words[0].lower() in HONORIFICS else words
+
+
 def _fits_any(raw: str, forms: set[str]) -> bool:
     """Whether a shorter form names the same person as one of a cluster's longer forms."""
-    words = _words_of(raw.lstrip("‘'"))
+    words = _bare_words(raw.lstrip("‘'"))
     for form in forms:
-        name = _words_of(form)
+        name = _bare_words(form)
         if len(name) <= len(words):
             continue
         if raw[:1] in "‘'":

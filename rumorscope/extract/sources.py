@@ -67,11 +67,15 @@ NAME_JOINERS = frozenset({"!", "&"})  # inside publication names: E! News, Life 
 def head_token(span: Span) -> Token:
     """The token of `span` whose syntactic head lies outside it; when the parse hangs
     several from outside ("An insider claims" read as one noun phrase), the last of
-    them, since English noun phrases end in their head."""
-    for tok in reversed(span):
-        if tok.head.i < span.start or tok.head.i >= span.end or tok.head == tok:
-            return tok
-    return span.root
+    them, since English noun phrases end in their head, but one hanging from a verb
+    before one hanging from a word cut off the span ("a source close to Caitlyn
+    [EXCLUSIVELY] told": "source", not "Caitlyn")."""
+    outside = [tok for tok in span
+               if tok.head.i < span.start or tok.head.i >= span.end or tok.head == tok]
+    if not outside:
+        return span.root
+    verbal = [tok for tok in outside if tok.head == tok or tok.head.pos_ in ("VERB", "AUX")]
+    return (verbal or outside)[-1]
 
 
 def is_outlet_name(span: Span, label: str | None) -> bool:
