@@ -699,3 +699,10 @@ def test_the_tabloids_shouted_exclusively_is_not_part_of_the_source(nlp, text, s
     [found] = attrs(nlp, text)
     assert found.source.text == source
     assert found.source.type == "anonymous"
+
+
+def test_a_papers_name_ending_in_post_is_an_outlet_not_a_post(nlp):
+    found = attrs(nlp, "The report comes after The Washington Post reported that eight "
+                       "women are accusing Rose of misconduct.")
+    assert [(a.source.text, a.source.type) for a in found] == [
+        ("The Washington Post", "outlet")]

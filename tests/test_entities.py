@@ -140,3 +140,14 @@ def test_a_shouted_word_after_a_name_is_not_part_of_it(nlp):
     names = [e.name for e in find_entities(nlp(text)) if e.type == "PERSON"]
     assert "Dr. Larisse K Lee" in names
     assert not any("EXCLUSIVELY" in n for n in names)
+
+
+def test_a_short_name_joins_no_phrase_that_is_not_a_name(nlp):
+    """The recogniser's "North and" (a place, in "North and Saint's arrivals") is no
+    longer form of the child North; a lone shouted word is nobody."""
+    text = ("A source tells HollywoodLife.com EXCLUSIVELY that Kim rang in the holiday with "
+            "daughter North, 4, and son Saint, 2. The pregnancy issues made North and "
+            "Saint’s arrivals so difficult.")
+    people = [e.name for e in find_entities(nlp(text)) if e.type == "PERSON"]
+    assert "North" in people
+    assert not any(" and" in name or name == "EXCLUSIVELY" for name in people)

@@ -66,7 +66,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     lower_words = set(re.findall(r"\b[a-z]\w*", text))
     mentions = [m for m in mentions if m.label in KEPT_LABELS
                 and (" " in m.text or m.text.lower() not in lower_words)
-                and m.text.lower() not in HONORIFICS]
+                and m.text.lower() not in HONORIFICS and not _shouted_word(m, text)]
     nicknames = _nickname_mentions(text, mentions)
     mentions = [m for m in mentions if not any(m.start < n.end and n.start < m.end
                                                for n in nicknames)] + nicknames
@@ -124,6 +124,14 @@ def _shouted_after_name(tok: Token, kept: list[Token]) -> bool:
             and not all(t.text.isupper() or len(t.text) <= 2 for t in kept))
 
 
+def _shouted_word(m: _Mention, text: str) -> bool:
+    """A lone capitalised word taken for a person ("tells HollywoodLife.com EXCLUSIVELY")
+    that the text never writes in ordinary case: emphasis, not a name ("KIM" stays when
+    "Kim" is written too)."""
+    return (m.label == "PERSON" and " " not in m.text and len(m.text) >= 4
+            and m.text.isalpha() and m.text.isupper() and m.text.title() not in text)
+
+
 def _children_in_lists(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Names followed by an age in a list after "kids"/"son" are people, whatever spaCy said."""
     taken = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
@@ -163,11 +171,16 @@ def _named_relatives(doc: Doc) -> list[tuple[int, int]]:
 
 def _as_people(text: str, mentions: list[_Mention], spans: list[tuple[int, int]]
                ) -> list[_Mention]:
-    """`mentions` with those overlapping a span relabelled PERSON, and a new PERSON
-    mention for each span no mention covers."""
-    out = [_Mention(m.start, m.end, m.text, "PERSON")
-           if m.label != "PERSON" and any(s < m.end and m.start < e for s, e in spans) else m
-           for m in mentions]
+    """`mentions` with those overlapping a span cut to it and relabelled PERSON, and a new
+    PERSON mention for each span no mention covers."""
+    out = []
+    for m in mentions:
+        span = next(((s, e) for s, e in spans if s < m.end and m.start < e), None)
+        if m.label == "PERSON" or span is None:
+            out.append(m)
+        else:  # only the name the span covers: "North and Saint" (ORG) after "daughter"
+            start, end = max(m.start, span[0]), min(m.end, span[1])
+            out.append(_Mention(start, end, text[start:end], "PERSON"))
     out += [_Mention(start, end, text[start:end], "PERSON") for start, end in spans
             if not any(start < m.end and m.start < end for m in mentions)]
     return out
@@ -176,7 +189,8 @@ def _as_people(text: str, mentions: list[_Mention], spans: list[tuple[int, int]]
 INSTITUTION_WORDS = frozenset({
     "college", "university", "school", "academy", "institute", "inc", "network", "records",
     "studios", "studio", "company", "group", "band", "club", "foundation", "channel",
-    "magazine", "news", "media", "entertainment", "productions", "pictures", "festival"})
+    "magazine", "news", "media", "entertainment", "productions", "pictures", "festival",
+    "hotel", "hospital", "church", "park", "center", "centre", "arena", "theater", "theatre"})
 
 
 def _described_people(doc: Doc) -> list[tuple[int, int]]:
@@ -253,6 +267,7 @@ def _cluster(mentions: list[_Mention], links: dict[str, str]) -> list[list[_Ment
     """Group mentions: a shorter form joins the longer name it fits (the nearest earlier one
     when several fit, so "Chris" follows whichever Chris the text last named)."""
     forms: list[set[str]] = []
+    people: set[int] = set()  # form sets begun by a person's mention
     home_of: dict[tuple[str, str], int] = {}
     for m in sorted(mentions, key=lambda m: (-len(_bare_words(m.text)), m.text in links,
                                              len(_words_of(m.text)))):
@@ -260,7 +275,9 @@ def _cluster(mentions: list[_Mention], links: dict[str, str]) -> list[list[_Ment
         if key in home_of:
             continue
         fits = [] if m.label != "PERSON" else [
-            i for i, f in enumerate(forms) if _fits_any(m.text, f) or links.get(m.text) in f]
+            i for i, f in enumerate(forms)
+            if (i in people or all(_looks_like_a_name(form) for form in f))
+            and (_fits_any(m.text, f) or links.get(m.text) in f)]
         if fits and _bare_words(m.text) != _words_of(m.text):
             # A title fits any namesake ("Ms. Markle": Meghan or her father): it joins
             # one only when no other was named before it.
@@ -271,6 +288,8 @@ def _cluster(mentions: list[_Mention], links: dict[str, str]) -> list[list[_Ment
         else:
             forms.append(set())
             home = len(forms) - 1
+            if m.label == "PERSON":
+                people.add(home)
         forms[home].add(m.text)
         home_of[key] = home
     clusters: list[list[_Mention]] = [[] for _ in forms]
@@ -315,6 +334,15 @@ def _one_edit_apart(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = sorted((a, b), key=len)
     return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+def _looks_like_a_name(form: str) -> bool:
+    """Two or three capitalised words and nothing else ("Larsa Pippen" the recogniser
+    called an organisation), unlike "North and", "Chainsmokers, Drake" or "St. George":
+    only such a form may take a person's short form into its entity."""
+    words = _words_of(form)
+    return 2 <= len(words) <= 3 and all(
+        w.isalpha() and w[:1].isupper() and w.lower() not in INSTITUTION_WORDS for w in words)
 
 
 def _last_before(mentions: list[_Mention], forms: set[str], start: int) -> int:

@@ -157,7 +157,10 @@ def _social(span: Span, cue: Span | None) -> bool:
     """A post is the source ("her Instagram story" too, or a name signed with its handle),
     or the cue is a posting verb ("captioned the photo:" included) or sits "in an
     Instagram post"."""
-    head = head_token(span).lemma_.lower()
+    head_tok = head_token(span)
+    head = head_tok.lemma_.lower()
+    if head_tok.is_title and head_tok.i > span.start and head_tok.nbor(-1).pos_ == "PROPN":
+        head = ""  # "The Washington Post", "The Huffington Post": a paper's name
     after = span.doc[span.end:span.end + 2]
     if len(after) == 2 and after[0].text == "(" and after[1].text.startswith("@"):
         return True  # a post's signature: "Kim Kardashian (@KimKardashian)"
