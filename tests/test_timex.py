@@ -291,3 +291,19 @@ def test_recurring_someday_and_counted_days(nlp, text, expected):
 ])
 def test_titles_vague_future_modals_and_counted_shifts(nlp, text, expected):
     assert values(nlp, text, OCT) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A run of clock times takes the day named after it.
+    ("It airs live from 9pm-midnight EST on Aug. 30.",
+     {"9pm": "2018-08-30T21:00", "midnight": "2018-08-30T00:00", "Aug. 30": "2018-08-30"}),
+    # A day phrase continuing a title-case name is the name: the show, not a time.
+    ('"CBS This Morning" is reportedly "begging" Oprah Winfrey to fill in.', {}),
+    # The anchor's own weekday in the present progressive is today; "will" looks ahead.
+    ("The gown I am still thinking about on Friday morning is the bride's.",
+     {"Friday morning": "2018-08-24TMO"}),
+    ("She will fly to Paris on Friday.", {"Friday": "2018-08-31"}),
+    ("She is flying to Paris on Monday.", {"Monday": "2018-08-27"}),
+])
+def test_times_dated_by_their_sentence_and_names_that_look_like_times(nlp, text, expected):
+    assert values(nlp, text, AUG) == expected

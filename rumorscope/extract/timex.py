@@ -10,7 +10,6 @@ our own calendar code (`timex_resolve`, `timex_relative`); dateparser is not nee
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -61,6 +60,7 @@ def find_timexes(doc: Doc, anchor: dt.date | None) -> list[Timex]:
             continue
         ctx = Context(anchor=anchor, refs=refs,
                       direction=lambda span=span: tense_direction(span),
+                      in_progress=lambda span=span: in_progress(span),
                       year_nearby=lambda end=end: year_after(text, end),
                       day_in_sentence=lambda start=start: in_sentence(found, text, start, True),
                       value_in_sentence=lambda start=start: in_sentence(found, text, start))
@@ -76,18 +76,27 @@ def find_timexes(doc: Doc, anchor: dt.date | None) -> list[Timex]:
 
 
 def date_clock_times(found: list[Timex], text: str) -> list[Timex]:
-    """"10:35 a.m. (0735 GMT) Friday": a day named right after a clock time dates it;
-    with nothing but a comma between ("midnight Friday", "5 p.m. EST, Nov. 6") the two
-    are one expression, as TimeML marks them."""
+    """"10:35 a.m. (0735 GMT) Friday": a day named right after a clock time dates it, and
+    every clock time of a run before it ("from 9pm-midnight EST on Nov. 30"); with
+    nothing but a comma between ("midnight Friday", "5 p.m. EST, Nov. 6") the last time
+    and the day are one expression, as TimeML marks them."""
     merged: set[int] = set()
-    for i, (time, nxt) in enumerate(itertools.pairwise(found)):
-        if (time.granularity == "time" and time.value and nxt.granularity == "day" and nxt.value
-                and nxt.span[0] - time.span[1] <= 20
-                and not SENTENCE_BREAK.search(text, time.span[1], nxt.span[0])):
-            time.value = nxt.value + time.value[10:]
-            if JOINED.fullmatch(text, time.span[1], nxt.span[0]):
-                time.span, time.text = (time.span[0], nxt.span[1]), text[time.span[0]:nxt.span[1]]
-                merged.add(i + 1)
+    for i, time in enumerate(found):
+        if time.granularity != "time" or not time.value:
+            continue
+        j = i + 1
+        while j < len(found) and found[j].granularity == "time" \
+                and found[j].span[0] - found[j - 1].span[1] <= 20:
+            j += 1
+        if j == len(found):
+            continue
+        day, last = found[j], found[j - 1]
+        if (day.granularity == "day" and day.value and day.span[0] - last.span[1] <= 20
+                and not SENTENCE_BREAK.search(text, time.span[1], day.span[0])):
+            time.value = day.value + time.value[10:]
+            if j == i + 1 and JOINED.fullmatch(text, time.span[1], day.span[0]):
+                time.span, time.text = (time.span[0], day.span[1]), text[time.span[0]:day.span[1]]
+                merged.add(j)
     return [t for i, t in enumerate(found) if i not in merged] if merged else found
 
 
@@ -113,8 +122,8 @@ def vetoed(rule: str, span: Span, text: str, start: int, end: int) -> bool:
         return part_of_name(span) or AVERAGE_BEFORE.search(text, start - 9, start) is not None
     if rule == "ref":
         return ref_vetoed(first, text, start, end)
-    if rule in ("relday", "time") and first.is_alpha:
-        return title_word(first)
+    if rule in ("relday", "relpart", "rel_unit", "time") and first.is_alpha:
+        return title_word(first)  # "USA Today", "CBS This Morning", "ABC's This Week"
     return False
 
 
@@ -170,8 +179,9 @@ def part_of_name(span: Span) -> bool:
     return False
 
 
-def tense_direction(span: Span) -> str | None:
-    """Past or future as the verb governing the expression tells, else None."""
+def governing_verb(span: Span) -> Token | str | None:
+    """The finite verb an expression hangs from; "future" when a future-dating word such
+    as "payable" or "due" governs it first; None when no verb does."""
     verb = span.root
     for _ in range(8):
         if verb.lemma_ in FUTURE_GOVERNORS:
@@ -180,8 +190,14 @@ def tense_direction(span: Span) -> str | None:
         if finite or verb.head is verb:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def tense_direction(span: Span) -> str | None:
+    """Past or future as the verb governing the expression tells, else None."""
+    verb = governing_verb(span)
+    if verb is None or isinstance(verb, str):
+        return verb
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS):
         return "future"
@@ -194,6 +210,16 @@ def tense_direction(span: Span) -> str | None:
     if verb.tag_ == "VBD" or aux & PAST_AUX or (verb.tag_ == "VBN" and not aux):
         return "past"
     return None
+
+
+def in_progress(span: Span) -> bool:
+    """Whether the governing verb is in the present progressive ("I am still thinking
+    about it on Monday morning"): for the anchor's own weekday that day is today."""
+    verb = governing_verb(span)
+    if not isinstance(verb, Token) or verb.tag_ != "VBG":
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & PROGRESSIVE_AUX) and not aux & (FUTURE_MODALS | MAYBE_MODALS)
 
 
 def year_after(text: str, end: int) -> int | None:

@@ -237,6 +237,8 @@ def weekday(m: re.Match, ctx: Context) -> list[Resolved]:
     rel = (m["rel"] or "").lower()
     direction = PAST_RELS.get(rel) or ctx.direction() or "past"
     back = (ctx.anchor.weekday() - target) % 7
+    if direction == "future" and back == 0 and not rel and ctx.in_progress():
+        direction = "past"  # "is flying out Monday", written on a Monday: today
     if direction == "future":
         day = ctx.anchor + dt.timedelta(days=(target - ctx.anchor.weekday()) % 7 or 7)
     else:

@@ -48,6 +48,7 @@ class Context:
     day_in_sentence: Callable[[], dt.date | None]
     value_in_sentence: Callable[[], str | None]
     refs: list[str] = field(default_factory=list)
+    in_progress: Callable[[], bool] = lambda: False
 
     def ref(self, *needs: str) -> str | None:
         """The last calendar value mentioned that is at least as fine as one of `needs`."""
