@@ -706,3 +706,12 @@ def test_a_papers_name_ending_in_post_is_an_outlet_not_a_post(nlp):
                        "women are accusing Rose of misconduct.")
     assert [(a.source.text, a.source.type) for a in found] == [
         ("The Washington Post", "outlet")]
+
+
+def test_told_a_web_address_relays_through_it(nlp):
+    a = one(attrs(nlp, "Sources close to the 42-year-old mom told RadarOnline.com that "
+                       "friends think she and Hedlund are a perfect match!"),
+            "Sources close to the 42-year-old mom")
+    assert a.via == "RadarOnline.com"
+    b = one(attrs(nlp, "Radar said Bruce has been rocking the look for some time."), "Radar")
+    assert b.source.type == "outlet"

@@ -10,6 +10,7 @@ platform of a post ("in a Facebook post").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 PRONOUN_WINDOW = 3  # sentences back in which a pronoun looks for its person
 OBJECT_DEPS = frozenset({"dative", "dobj", "pobj"})
+WEB_ADDRESS = re.compile(r"[A-Z][\w-]*(?:\.[a-z]{2,})+")
 # What publications do with news: the subject of "TMZ broke the news" is an outlet even
 # when the entity recogniser misses it.
 PUBLISHING_VERBS = frozenset({"break", "publish", "obtain", "report", "reveal", "air",
@@ -174,7 +176,8 @@ def _cue_objects(cue: Span) -> list[Span]:
     """Noun phrases a cue reports to or in: "told Us Weekly", "told the magazine"."""
     found = []
     for child in cue.root.children:
-        if child.dep_ in {"dative", "dobj"} and child.pos_ in {"PROPN", "NOUN"}:
+        if child.dep_ in {"dative", "dobj"} and (child.pos_ in {"PROPN", "NOUN"} or (
+                child.pos_ == "X" and child.ent_type_ == "ORG")):  # "told RadarOnline.com"
             found.append(child)
         if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "in", "with"}:
             found += [c for c in child.children if c.dep_ == "pobj"
@@ -204,8 +207,10 @@ def _name_run_end(doc: Doc, end: int) -> int:
 
 
 def _names_outlet(obj: Span, label: str | None) -> bool:
-    """Whether whom a cue reports to is a publication ("told People", "told E! News")."""
-    return is_outlet_name(obj, label) or is_capitalised_press_name(obj, label)
+    """Whether whom a cue reports to is a publication ("told People", "told E! News",
+    "told RadarOnline.com")."""
+    return (is_outlet_name(obj, label) or is_capitalised_press_name(obj, label)
+            or (len(obj) == 1 and WEB_ADDRESS.fullmatch(obj.text) is not None))
 
 
 def _medium_partner(tok: Token) -> Token:
