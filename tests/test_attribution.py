@@ -715,3 +715,10 @@ def test_told_a_web_address_relays_through_it(nlp):
     assert a.via == "RadarOnline.com"
     b = one(attrs(nlp, "Radar said Bruce has been rocking the look for some time."), "Radar")
     assert b.source.type == "outlet"
+
+
+def test_a_bare_participle_of_hearsay_names_no_source(nlp):
+    """"The children, previously reported to be twin girls" is parsed as if the children
+    reported it: a passive with no agent names no one."""
+    assert attrs(nlp, "The children, previously reported to be twin girls named Stella and "
+                      "Esther, could leave Malawi with the singer shortly.") == []

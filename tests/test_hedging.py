@@ -40,6 +40,7 @@ HEDGES = [
     ("The insiders are merely guessing at this point.", "guessing"),
     ("Her new boyfriend is said to be a banker.", "said to"),
     ("The actor is believed to have moved to Paris.", "believed to"),
+    ("The twins, previously reported to be girls, could leave Malawi soon.", "reported to"),
     # distancing reporting verbs and allegation words
     ("A new report claims that Mara is pregnant.", "claims"),
     ("The magazine claimed the pair had wed.", "claimed"),

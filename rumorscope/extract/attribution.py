@@ -413,9 +413,14 @@ def _news_learned(head: Token) -> bool:
 
 
 def _passive_without_agent(head: Token) -> bool:
-    """A passive verb with no `by` phrase naming who acted."""
+    """A passive verb with no `by` phrase naming who acted, also a bare participle before
+    "to" ("The children, previously reported to be twins, ...", parsed as active)."""
     deps = {c.dep_ for c in head.children}
-    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+    if "agent" in deps:
+        return False
+    raised = head.tag_ == "VBN" and "aux" not in deps and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in head.children)
+    return bool(deps & {"nsubjpass", "auxpass"}) or raised
 
 
 def _bare_passive(head: Token) -> bool:

@@ -307,9 +307,11 @@ def chance(span: Span) -> Cue | None:
 
 
 def passive_raising(span: Span) -> Cue | None:
-    """'is said to be', 'is believed to have': hearsay through a passive."""
+    """'is said to be', 'is believed to have', and the bare participle of 'Kim, said to
+    be furious, ...': hearsay through a passive ('has said to' is no passive)."""
     verb = span[0]
-    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+    deps = {c.dep_ for c in verb.children}
+    if verb.tag_ != "VBN" or ("auxpass" not in deps and "aux" in deps):
         return None
     if span[-1].dep_ != "aux":
         return None
