@@ -189,6 +189,15 @@ def test_a_name_described_by_a_role_is_a_person(nlp, text, person):
     assert (("occupation" in {a for _, a, _ in triples(nlp, text)}) == person)
 
 
+def test_her_after_a_conjoined_name_is_that_persons(nlp):
+    """"Jenner took to Instagram to thank Khloe and her boyfriend": Khloe's, not the
+    clause subject's."""
+    got = triples(nlp, "After her birthday bash, Kris Jenner took to Instagram to thank "
+                       "Khloe and her boyfriend, Tristan Thompson.")
+    assert ("Khloe", "partner", "Tristan Thompson") in got
+    assert ("Kris Jenner", "partner", "Tristan Thompson") not in got
+
+
 def test_the_role_said_to_be_a_named_person_is_that_persons(nlp):
     """"The designer in question is Giles Deacon": the role is Deacon's, not that of the
     person named just before."""

@@ -278,6 +278,9 @@ def _owners(tok: Token, ref: Referents, exclude: set[str]) -> list[str]:
     for _ in range(3):
         poss = next((c for c in holder.children if c.dep_ == "poss"), None)
         if poss is not None:
+            first = _conjoined_person(holder, poss, ref)
+            if first is not None and first not in exclude:
+                return [first]  # "thank Khloe and her boyfriend": Khloe's boyfriend
             return [p for p in ref.people(poss) if p not in exclude]
         if holder.dep_ in ("pobj", "prep", "appos", "compound") and holder.head.i != holder.i:
             holder = holder.head
@@ -287,6 +290,14 @@ def _owners(tok: Token, ref: Referents, exclude: set[str]) -> list[str]:
     if subject is None:
         return []
     return [p for p in ref.people(subject) if p not in exclude]
+
+
+def _conjoined_person(noun: Token, poss: Token, ref: Referents) -> str | None:
+    """The person named in the conjunct before "her"/"his" + `noun` ("Kim and her
+    husband"), whom the pronoun points to rather than the clause's subject."""
+    if poss.lower_ not in ("her", "his") or noun.dep_ != "conj":
+        return None
+    return ref.person(noun.head)
 
 
 def _bond_noun(tok: Token, ref: Referents) -> list[_Raw]:
