@@ -55,3 +55,19 @@ def same_outlet(a: str | None, b: str | None) -> bool:
     if not key_a or not key_b:
         return False
     return key_a == key_b or (len(stem := _stem(key_a)) >= 2 and stem == _stem(key_b))
+
+
+_NAME_JOINERS = frozenset({"&", "of", "the", "and", "de", "du", "la", "le", "!"})
+MAX_NAME_WORDS = 6
+
+
+def looks_like_outlet_name(name: str) -> bool:
+    """Whether a cited outlet reads as a publication's name ("Life & Style", "E! News",
+    "RadarOnline.com"), not a description the text never resolved ("the mag") or a phrase
+    the parse mistook for one ("Houston Rockets star of cheating on her"): the corpus
+    reports count only such names as citations."""
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_JOINERS
+               for w in words)

@@ -136,10 +136,34 @@ def test_person_text_report_lists_dated_claims_with_their_outlets(corpus):
     url, _, _ = corpus
     result = CliRunner().invoke(corpus_app, ["person", "Rick Moor", "--db", url])
     assert result.exit_code == 0
-    lines = result.output.strip().splitlines()
-    assert lines and all(line[:10].strip() in {"2024-03-01", "2024-03-02"} for line in lines)
-    assert any("Daily Mail" in line or "Star Weekly" in line for line in lines)
-    assert "?" not in "".join(line[:31] for line in lines)
+    heading, *lines = result.output.strip().splitlines()
+    assert heading.startswith("Rick Moor: ") and heading.endswith(" in 2 articles")
+    claims, origins = lines[::2], lines[1::2]
+    assert claims and all(line[2:12] in {"2024-03-01", "2024-03-02"} for line in claims)
+    assert all(line.split()[1] in {"Daily", "Star"} for line in claims)
+    assert all(line.strip().startswith("from ") for line in origins)
+    assert any("Daily Mail" in line for line in origins)
+
+
+def test_outlet_text_report_gives_its_sourcing_profile(corpus):
+    url, _, _ = corpus
+    result = CliRunner().invoke(corpus_app, ["outlet", "Star Weekly", "--db", url])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("outlet Star Weekly: 1 article, ")
+    assert lines[lines.index("outlets it cites") + 1].startswith("  Daily Mail (")
+    cited = CliRunner().invoke(corpus_app, ["outlet", "Daily Mail", "--db", url])
+    assert "  Star Weekly (1 article)" in cited.output.splitlines()
+
+
+@pytest.mark.parametrize("command", [["person", "Nobody Known"], ["outlet", "nosuch.com"]])
+def test_a_person_or_outlet_the_store_never_saw_is_a_one_line_error(corpus, command):
+    url, _, _ = corpus
+    result = CliRunner().invoke(corpus_app, [*command, "--db", url])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"rumorscope: no article in {url} "
+        f"{'names' if command[0] == 'person' else 'is from or cites'} {command[1]!r}"]
 
 
 def test_restory_places_every_article_again(corpus, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rumorscope.outlets import outlet_key, same_outlet
+from rumorscope.outlets import looks_like_outlet_name, outlet_key, same_outlet
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -38,3 +38,14 @@ def test_an_address_is_keyed_by_the_label_before_its_endings():
     assert outlet_key("news.com.au") == "news"
     assert outlet_key("m.tmz.com") == "tmz"
     assert outlet_key(".com") == ""
+
+
+@pytest.mark.parametrize(("name", "named"), [
+    ("Life & Style", True), ("E! News", True), ("RadarOnline.com", True),
+    ("The New York Times", True), ("the mag", False),
+    ("the mag, which reportedly left the woman fuming", False),
+    ("Houston Rockets star of cheating on her", False),
+    ("a source who spoke to E! News", False), ("", False),
+])
+def test_only_a_publications_name_counts_as_a_cited_outlet(name, named):
+    assert looks_like_outlet_name(name) == named

@@ -1,5 +1,8 @@
 """Within one story: the first report, who cites whom, corroboration and contradictions.
 
+Only what reads as a publication's name counts as a cited outlet
+(`outlets.looks_like_outlet_name`): "the mag" the text never resolved does not.
+
 A claim's *origin* is the first outlet in its provenance chain ("according to Daily
 Mail" makes Daily Mail the origin even when its article is not in the corpus), else
 the named person or official it is attributed to, else the article's own outlet. A
@@ -17,7 +20,7 @@ from typing import Any
 
 from rumorscope.corpus.stories import STOP_WORDS
 from rumorscope.extract.provenance import outlet_of
-from rumorscope.outlets import same_outlet
+from rumorscope.outlets import looks_like_outlet_name, same_outlet
 from rumorscope.schema import Analysis, Claim
 
 _WORD = re.compile(r"[a-z][a-z'’]+")
@@ -55,7 +58,8 @@ def cited_outlets(analysis: Analysis) -> set[str]:
     """Outlets an article's claims say they come from (its own excepted, however written:
     "a source tells PEOPLE" in a people.com article is the article's own reporting)."""
     own = analysis.article.outlet
-    return {o for o in analysis.sourcing.outlets if not same_outlet(o, own)}
+    return {o for o in analysis.sourcing.outlets
+            if looks_like_outlet_name(o) and not same_outlet(o, own)}
 
 
 def first_report(analyses: list[Analysis]) -> dict[str, Any]:
@@ -84,7 +88,7 @@ def citation_graph(analyses: list[Analysis]) -> list[dict[str, Any]]:
     for analysis in analyses:
         own = analysis.article.outlet or analysis.article.id
         for outlet, n in analysis.sourcing.outlets.items():
-            if not same_outlet(outlet, own):
+            if looks_like_outlet_name(outlet) and not same_outlet(outlet, own):
                 edges[(own, outlet)] += n
     return [{"from": a, "to": b, "claims": n} for (a, b), n in edges.most_common()]
 

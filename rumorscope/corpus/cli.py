@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from rumorscope.corpus import DEFAULT_URL
-from rumorscope.corpus.story_text import story_text
+from rumorscope.corpus.report_text import outlet_text, person_text, story_text
 from rumorscope.ingest import IngestError, iter_articles
 from rumorscope.schema import Article
 
@@ -179,10 +179,10 @@ def person_command(name: Annotated[str, typer.Argument(help="Person name (or par
                    db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text) -> None:
     """Every claim about a person over time, with its sources."""
     report = _query(db, "person_report", name)
-    lines = [f"{c['published'] or 'undated':<10} {c['outlet'] or 'no outlet':<20} "
-             f"[{c['certainty']}] "
-             f"{c['claim']} (from {c['origin']})" for c in report["claims"]]
-    _emit(report, fmt, "\n".join(lines) or f"no claims about {name}")
+    if not report["articles"]:
+        _say(f"no article in {db} names {name!r}")
+        raise typer.Exit(1)
+    _emit(report, fmt, person_text(report))
 
 
 @corpus_app.command("outlet")
@@ -190,11 +190,10 @@ def outlet_command(name: Annotated[str, typer.Argument(help="Outlet name as stor
                    db: DbOption = DEFAULT_URL, fmt: FormatOption = Format.text) -> None:
     """An outlet's sourcing profile and score distribution."""
     report = _query(db, "outlet_report", name)
-    text = (f"{name}: {report['articles']} articles, {report['claims']} claims; anonymous "
-            f"{report['anonymous_share']:.0%}, on record {report['on_record_share']:.0%} of "
-            f"attributed claims; cites {report['cites']}; labels "
-            f"{report['credibility']['labels']}")
-    _emit(report, fmt, text)
+    if not report["articles"] and not report["cited_by"]:
+        _say(f"no article in {db} is from or cites {name!r}")
+        raise typer.Exit(1)
+    _emit(report, fmt, outlet_text(report))
 
 
 if __name__ == "__main__":  # pragma: no cover

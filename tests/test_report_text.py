@@ -3,7 +3,7 @@ contradictions."""
 
 from __future__ import annotations
 
-from rumorscope.corpus.story_text import CLAIM_CHARS, story_text
+from rumorscope.corpus.report_text import CLAIM_CHARS, story_text
 
 
 def _report(**parts):

@@ -1,5 +1,6 @@
-"""The terminal form of a story report (`rumorscope story ID`): every part of the JSON
-report, in sections a reader scans top to bottom, nothing dropped or printed as a dict."""
+"""The terminal form of the corpus reports (`rumorscope story ID`, `outlet NAME`,
+`person NAME`): every part of the JSON report, in sections a reader scans top to bottom,
+nothing dropped or printed as a dict."""
 
 from __future__ import annotations
 
@@ -89,3 +90,40 @@ def story_text(report: dict[str, Any]) -> str:
     """The whole report as plain text."""
     return "\n".join(_heading(report) + _timeline(report) + _first_report(report)
                      + _citations(report) + _corroboration(report) + _contradictions(report))
+
+
+def _share(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def outlet_text(report: dict[str, Any]) -> str:
+    """An outlet's sourcing profile: how its claims are sourced, whom it cites and who
+    cites it, and how its articles score."""
+    lines = [f"outlet {report['outlet']}: {_articles(report['articles'])}, "
+             f"{report['claims']} claims",
+             f"  in its own voice: {_share(report['own_voice_share'])} of claims",
+             f"  of attributed claims: {_share(report['anonymous_share'])} anonymous, "
+             f"{_share(report['on_record_share'])} on record"]
+    types = sorted(report["source_types"].items(), key=lambda item: -item[1])
+    lines += _section("sources by type", [f"  {kind:<14} {n}" for kind, n in types])
+    lines += _section("outlets it cites", [f"  {name} ({n} claim{'' if n == 1 else 's'})"
+                                           for name, n in report["cites"].items()])
+    lines += _section("outlets citing it", [f"  {name} ({_articles(n)})"
+                                            for name, n in report["cited_by"].items()])
+    scores = report["credibility"]
+    body = [f"  {label:<14} {n}" for label, n in sorted(scores["labels"].items())]
+    body += [f"  p(false) {band}: {n}" for band, n in scores["p_false"].items()]
+    return "\n".join(lines + _section("credibility of its articles", body))
+
+
+def person_text(report: dict[str, Any]) -> str:
+    """Every claim about a person, oldest first, with its certainty and where it came from."""
+    claims = report["claims"]
+    lines = [f"{report['person']}: {len(claims)} claim{'' if len(claims) == 1 else 's'} in "
+             f"{_articles(report['articles'])}"]
+    for claim in claims:
+        lines.append(f"  {claim['published'] or 'undated':<10}  {claim['outlet'] or '?':<24}  "
+                     f"{claim['certainty']:<9}  {_quoted(claim['claim'])}")
+        chain = " ← ".join(claim["chain"]) if claim["chain"] else claim["origin"]
+        lines.append(f"  {'':<10}  {'':<24}  {'':<9}  from {chain}")
+    return "\n".join(lines)
