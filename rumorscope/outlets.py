@@ -7,6 +7,7 @@ outlet the analysis knows is never evidence the model can read (`credibility.fea
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def same_outlet(a: str | None, b: str | None) -> bool:
     return key_a == key_b or (len(stem := _stem(key_a)) >= 2 and stem == _stem(key_b))
 
 
+_ADDRESS = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NAME_JOINERS = frozenset({"&", "of", "the", "and", "de", "du", "la", "le", "!"})
 MAX_NAME_WORDS = 6
 
@@ -66,6 +68,8 @@ def looks_like_outlet_name(name: str) -> bool:
     "RadarOnline.com"), not a description the text never resolved ("the mag") or a phrase
     the parse mistook for one ("Houston Rockets star of cheating on her"): the corpus
     reports count only such names as citations."""
+    if _ADDRESS.fullmatch(name):
+        return True  # "tmz.com", "celebs.example": a site by its address
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or not words[0][:1].isupper():
         return False

@@ -41,7 +41,7 @@ def test_an_address_is_keyed_by_the_label_before_its_endings():
 
 
 @pytest.mark.parametrize(("name", "named"), [
-    ("Life & Style", True), ("E! News", True), ("RadarOnline.com", True),
+    ("Life & Style", True), ("E! News", True), ("RadarOnline.com", True), ("tmz.com", True),
     ("The New York Times", True), ("the mag", False),
     ("the mag, which reportedly left the woman fuming", False),
     ("Houston Rockets star of cheating on her", False),
