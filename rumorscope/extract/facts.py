@@ -77,7 +77,7 @@ def find_facts(doc: Doc, entities: list[Entity]) -> list[Fact]:
                                                   "engage", "separate"):
             raw += _bond_verb(tok, ref)
         elif _occupation_head(tok):
-            raw += _occupation(tok, ref, raw)
+            raw += _occupation(tok, ref)
     return _dedupe(raw)
 
 
@@ -153,12 +153,12 @@ def _age_owner(tok: Token, ref: Referents, in_noun_phrase: bool,
     return _noun_referent(noun, ref, known)
 
 
-def _noun_referent(noun: Token, ref: Referents, known: frozenset[str] = frozenset(),
-                   described: bool = True) -> str | None:
+def _noun_referent(noun: Token, ref: Referents, known: frozenset[str] = frozenset()
+                   ) -> str | None:
     """Person a noun phrase names: its name, its appositive head, the name it is said to
     be ("the designer in question is Giles Deacon"), or, for a definite description ("the
-    19-year-old actress") when `described`, the salient person it points back to (or, when
-    it names no role, the one person `known` to fit it)."""
+    19-year-old actress"), the salient person it points back to (or, when it names no
+    role, the one person `known` to fit it)."""
     name = ref.person(noun)
     if name:
         return name
@@ -175,7 +175,7 @@ def _noun_referent(noun: Token, ref: Referents, known: frozenset[str] = frozense
         named = next((c for c in noun.head.children if c.dep_ == "attr"), None)
         if named is not None and ref.person(named):
             return ref.person(named)
-    if described and noun.tag_ == "NN" and any(_definite(c, ref) for c in noun.children):
+    if noun.tag_ == "NN" and any(_definite(c, ref) for c in noun.children):
         if len(known) == 1 and noun.lower_ not in OCCUPATIONS:
             return next(iter(known))  # "the 12-year-old girl": only her age tells who
         return ref.described(noun)
@@ -433,10 +433,8 @@ def _occupation_head(tok: Token) -> bool:
     return not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-")
 
 
-def _occupation(tok: Token, ref: Referents, earlier: list[_Raw]) -> list[_Raw]:
-    """"rapper Kanye West", "X, a relationship expert", "X is an actress", "the singer"
-    (the person the description points back to, unless someone already holds the role:
-    then "the surgeon" is that person, whose role is known)."""
+def _occupation(tok: Token, ref: Referents) -> list[_Raw]:
+    """"rapper Kanye West", "X, a relationship expert", "X is an actress", "the singer"."""
     head = tok
     while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
@@ -451,12 +449,6 @@ def _occupation(tok: Token, ref: Referents, earlier: list[_Raw]) -> list[_Raw]:
     if age and head.i == tok.i:
         out.append((name, "age", age.group(1), age.start(1), age.end(1)))
     return out
-
-
-def _role_held(role: str, earlier: list[_Raw]) -> bool:
-    """Whether a fact found so far gives someone this role word."""
-    return any(attribute == "occupation" and role in value.lower().replace("-", " ").split()
-               for _, attribute, value, _, _ in earlier)
 
 
 def _occupation_phrase(tok: Token) -> Span:
