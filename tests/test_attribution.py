@@ -722,3 +722,14 @@ def test_a_bare_participle_of_hearsay_names_no_source(nlp):
     reported it: a passive with no agent names no one."""
     assert attrs(nlp, "The children, previously reported to be twin girls named Stella and "
                       "Esther, could leave Malawi with the singer shortly.") == []
+
+
+def test_a_rep_is_official_even_when_tagged_a_proper_noun(nlp):
+    """The tagger calls "rep" in "her rep said" a proper noun; lower case, it is no name."""
+    [found] = attrs(nlp, "“Katie’s not engaged to anyone,” her rep said.")
+    assert (found.source.text, found.source.type) == ("her rep", "official")
+
+
+def test_it_sounds_like_is_a_hedge_not_a_report(nlp):
+    assert attrs(nlp, "And while the bling is very telling, it sounds like the actress may "
+                      "not be ready for that next step just yet.") == []

@@ -189,6 +189,16 @@ def test_a_name_described_by_a_role_is_a_person(nlp, text, person):
     assert (("occupation" in {a for _, a, _ in triples(nlp, text)}) == person)
 
 
+@pytest.mark.parametrize(("question", "statement"), [
+    ("Are Chris Pratt and Amy Poehler really dating?", "Chris Pratt and Amy Poehler are dating."),
+    ("Did Kim Kardashian and Kanye West split?", "Kim Kardashian and Kanye West split in 2021."),
+])
+def test_a_question_states_no_relationship(nlp, question, statement):
+    bonds = {"partner", "spouse", "ex_partner"}
+    assert {a for _, a, _ in triples(nlp, question)} & bonds == set()
+    assert {a for _, a, _ in triples(nlp, statement)} & bonds
+
+
 def test_her_after_a_conjoined_name_is_that_persons(nlp):
     """"Jenner took to Instagram to thank Khloe and her boyfriend": Khloe's, not the
     clause subject's."""

@@ -63,7 +63,7 @@ NON_SPEECH = frozenset({
     "enjoy", "prove", "give", "let", "hit", "split", "opt", "discover", "determine",
     "become", "choose", "celebrate", "stop", "play", "vote", "spark", "include",
     "introduce", "promote", "figure", "wonder", "surprise", "upset", "concern",
-    "thrill", "confident",
+    "thrill", "confident", "sound",
 })
 # "made it clear that ...", "made known": a report; "made a film", "made the team": not.
 MAKING_PUBLIC = frozenset({"clear", "known", "public", "plain"})

@@ -60,6 +60,7 @@ TURNED = re.compile(r"\b(?:turned|turns|turning)\s+(\d{1,3})\b")
 BIRTHDAY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b")
 
 _Raw = tuple[str, str, str, int, int]  # entity, attribute, value, span start, span end
+QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
 
 
 def find_facts(doc: Doc, entities: list[Entity]) -> list[Fact]:
@@ -303,6 +304,8 @@ def _conjoined_person(noun: Token, poss: Token, ref: Referents) -> str | None:
 def _bond_noun(tok: Token, ref: Referents) -> list[_Raw]:
     """"their marriage", "the X and Y split", "a relationship with X", "8-year marriage"."""
     attribute = BOND_NOUNS[tok.lower_]
+    if _asked(tok):
+        return []
     if attribute == "partner" and not (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
         return []  # only "(is) in a relationship with X" states a couple
     if attribute == "partner" and any(c.lower_ in ON_OFF for c in tok.subtree if c.i < tok.i):
@@ -377,8 +380,8 @@ def _duration(tok: Token, pair: list[str], text: str) -> list[_Raw]:
 
 def _bond_verb(tok: Token, ref: Referents) -> list[_Raw]:
     """"X and Y split", "X broke up with Y", "they married", "has dated X", "is dating X"."""
-    if any(c.dep_ == "neg" or c.tag_ in ("TO", "MD") for c in tok.children):
-        return []  # denied, hypothetical or planned ("intended to break up") is not a fact
+    if any(c.dep_ == "neg" or c.tag_ in ("TO", "MD") for c in tok.children) or _asked(tok):
+        return []  # denied, asked, hypothetical or planned ("intended to break up"): no fact
     lemma = tok.lemma_
     if lemma == "break" and not any(c.lower_ == "up" for c in tok.children):
         return []
@@ -403,6 +406,15 @@ def _bond_verb(tok: Token, ref: Referents) -> list[_Raw]:
     if attribute == "spouse" and len(pair) == 2:
         out += _duration(tok, pair, ref.text)
     return out
+
+
+def _asked(tok: Token) -> bool:
+    """Whether `tok` sits in a question ("Are Chris Pratt and Amy Poehler really dating?"):
+    a tabloid's question states nothing."""
+    sent = tok.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in QUOTE_MARKS),
+                None)
+    return last is not None and last.text == "?"
 
 
 def _clause_pair_of_verb(verb: Token, ref: Referents) -> list[str]:

@@ -127,7 +127,9 @@ def source_type(span: Span, label: str | None, cue: Span | None = None) -> str:
         return "anonymous" if any(True for _ in head.children) else "unspecified"
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | UNSPECIFIED_PRONOUNS:
         return "unspecified" if lower in UNSPECIFIED_PRONOUNS else "named_person"
-    if head.pos_ == "PROPN" or label is not None or (head.is_upper and len(head) > 1):
+    # A lower-case word the tagger called a proper noun ("her rep said") is no name.
+    proper = head.pos_ == "PROPN" and not head.is_lower
+    if proper or label is not None or (head.is_upper and len(head) > 1):
         return _proper_type(span, label)
     if lemma in ANONYMOUS or lower in ANONYMOUS:
         return "anonymous"
