@@ -151,3 +151,8 @@ def test_a_short_name_joins_no_phrase_that_is_not_a_name(nlp):
     people = [e.name for e in find_entities(nlp(text)) if e.type == "PERSON"]
     assert "North" in people
     assert not any(" and" in name or name == "EXCLUSIVELY" for name in people)
+
+
+def test_a_date_the_recogniser_took_for_a_person_is_nobody(nlp):
+    text = "A post shared by Jamie Foxx (@iamjamiefoxx) on Jun 22, 2017 at 9:36pm PDT"
+    assert [e.name for e in find_entities(nlp(text)) if e.type == "PERSON"] == ["Jamie Foxx"]

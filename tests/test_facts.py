@@ -199,6 +199,15 @@ def test_a_question_states_no_relationship(nlp, question, statement):
     assert {a for _, a, _ in triples(nlp, statement)} & bonds
 
 
+def test_a_wish_or_plan_to_marry_states_no_marriage(nlp):
+    bonds = {"partner", "spouse", "ex_partner"}
+    wished = triples(nlp, "Miley Cyrus wore white. We can’t wait to see her marry Liam "
+                          "Hemsworth!")
+    assert {a for _, a, _ in wished} & bonds == set()
+    assert ("Miley Cyrus", "spouse", "Liam Hemsworth") in triples(
+        nlp, "Miley Cyrus did marry Liam Hemsworth.")
+
+
 def test_her_after_a_conjoined_name_is_that_persons(nlp):
     """"Jenner took to Instagram to thank Khloe and her boyfriend": Khloe's, not the
     clause subject's."""

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rumorscope.extract.doc_text import doc_text
 from rumorscope.extract.facts import KIN, OCCUPATIONS
+from rumorscope.extract.timex_lexicon import MONTHS
 from rumorscope.schema import Entity
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -86,6 +87,9 @@ def _clean(ent: Span, text: str) -> _Mention | None:
                       or (ent.label_ == "PERSON" and tokens[0].lower_ in OCCUPATIONS)):
         tokens.pop(0)
     label = ent.label_
+    if label == "PERSON" and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in MONTHS \
+            and tokens[1].like_num:
+        return None  # "Jun 22, 2017" read as a person
     kept = []
     for tok in tokens:
         if tok.is_space or "\n" in tok.text_with_ws:

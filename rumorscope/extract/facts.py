@@ -380,8 +380,11 @@ def _duration(tok: Token, pair: list[str], text: str) -> list[_Raw]:
 
 def _bond_verb(tok: Token, ref: Referents) -> list[_Raw]:
     """"X and Y split", "X broke up with Y", "they married", "has dated X", "is dating X"."""
-    if any(c.dep_ == "neg" or c.tag_ in ("TO", "MD") for c in tok.children) or _asked(tok):
-        return []  # denied, asked, hypothetical or planned ("intended to break up"): no fact
+    bare = tok.tag_ == "VB" and not any(c.lower_ in ("did", "does", "do") for c in tok.children)
+    if any(c.dep_ == "neg" or c.tag_ in ("TO", "MD") for c in tok.children) or _asked(tok) \
+            or bare:
+        return []  # denied, asked, hypothetical or planned ("intended to break up", "can't
+        # wait to see her marry Liam"): no fact
     lemma = tok.lemma_
     if lemma == "break" and not any(c.lower_ == "up" for c in tok.children):
         return []
