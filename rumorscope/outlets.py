@@ -1,8 +1,10 @@
-"""The shipped list of publication names, `data/outlet_names.txt`.
+"""Publications: the shipped list of their names, and how to tell two writings of one.
 
-One list serves two jobs: the pipeline tags these names ORG before spaCy's recogniser
-runs (`pipeline._add_outlet_names`), and the credibility text model masks them, so an
-outlet the analysis knows is never evidence the model can read (`credibility.features`).
+The list, `data/outlet_names.txt`, serves two jobs: the pipeline tags these names ORG
+before spaCy's recogniser runs (`pipeline._add_outlet_names`), and the credibility text
+model masks them, so an outlet the analysis knows is never evidence the model can read
+(`credibility.features`). `same_outlet` tells one publication however written (people.com,
+PEOPLE), and `cites_another` what the corpus counts as a citation.
 """
 
 from __future__ import annotations
@@ -75,3 +77,9 @@ def looks_like_outlet_name(name: str) -> bool:
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_JOINERS
                for w in words)
+
+
+def cites_another(name: str, own: str | None) -> bool:
+    """Whether an outlet an article credits is a citation of another publication: a
+    publication's name, and not the article's own outlet however written."""
+    return looks_like_outlet_name(name) and not same_outlet(name, own)

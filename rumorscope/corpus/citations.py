@@ -1,7 +1,8 @@
 """Within one story: the first report, who cites whom, corroboration and contradictions.
 
 Only what reads as a publication's name counts as a cited outlet
-(`outlets.looks_like_outlet_name`): "the mag" the text never resolved does not.
+(`outlets.cites_another`): "the mag" the text never resolved does not, nor the
+article's own outlet however written.
 
 A claim's *origin* is the first outlet in its provenance chain ("according to Daily
 Mail" makes Daily Mail the origin even when its article is not in the corpus), else
@@ -20,7 +21,7 @@ from typing import Any
 
 from rumorscope.corpus.stories import STOP_WORDS
 from rumorscope.extract.provenance import outlet_of
-from rumorscope.outlets import looks_like_outlet_name, same_outlet
+from rumorscope.outlets import cites_another, same_outlet
 from rumorscope.schema import Analysis, Claim
 
 _WORD = re.compile(r"[a-z][a-z'’]+")
@@ -59,7 +60,7 @@ def cited_outlets(analysis: Analysis) -> set[str]:
     "a source tells PEOPLE" in a people.com article is the article's own reporting)."""
     own = analysis.article.outlet
     return {o for o in analysis.sourcing.outlets
-            if looks_like_outlet_name(o) and not same_outlet(o, own)}
+            if cites_another(o, own)}
 
 
 def first_report(analyses: list[Analysis]) -> dict[str, Any]:
@@ -88,7 +89,7 @@ def citation_graph(analyses: list[Analysis]) -> list[dict[str, Any]]:
     for analysis in analyses:
         own = analysis.article.outlet or analysis.article.id
         for outlet, n in analysis.sourcing.outlets.items():
-            if looks_like_outlet_name(outlet) and not same_outlet(outlet, own):
+            if cites_another(outlet, own):
                 edges[(own, outlet)] += n
     return [{"from": a, "to": b, "claims": n} for (a, b), n in edges.most_common()]
 

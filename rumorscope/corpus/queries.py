@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from rumorscope.corpus import citations
 from rumorscope.corpus.store import Store, article_citations, article_people, articles, stories
-from rumorscope.outlets import looks_like_outlet_name, same_outlet
+from rumorscope.outlets import cites_another
 
 
 def _like(value: str) -> str:
@@ -135,8 +135,7 @@ def outlet_report(store: Store, name: str) -> dict[str, Any]:
         own += sourcing.own_voice
         on_record += sourcing.on_record
         by_type.update(sourcing.by_type)
-        cites.update({o: n for o, n in sourcing.outlets.items()
-                      if looks_like_outlet_name(o) and not same_outlet(o, name)})
+        cites.update({o: n for o, n in sourcing.outlets.items() if cites_another(o, name)})
         labels[analysis.credibility.label] += 1
         if analysis.credibility.p_false is not None:
             low = min(int(analysis.credibility.p_false * 10), 9) / 10

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from rumorscope.corpus import DEFAULT_URL
 from rumorscope.corpus.stories import Info, Placement, place, story_keys
-from rumorscope.outlets import looks_like_outlet_name, same_outlet
+from rumorscope.outlets import cites_another
 from rumorscope.schema import Analysis
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -137,7 +137,7 @@ def citations_of(analysis: Analysis) -> dict[str, int]:
                 cited.setdefault(outlet, 1)
     own = analysis.article.outlet
     return {o[:255]: n for o, n in cited.items()
-            if looks_like_outlet_name(o) and not same_outlet(o, own)}
+            if cites_another(o, own)}
 
 
 class SqlKeyIndex:
