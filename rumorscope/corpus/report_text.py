@@ -17,8 +17,13 @@ def _quoted(text: str) -> str:
     return f"“{text}”"
 
 
+def _count(n: int, noun: str) -> str:
+    """"1 article", "3 articles"."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _articles(n: int) -> str:
-    return f"{n} article" + ("" if n == 1 else "s")
+    return _count(n, "article")
 
 
 def _heading(report: dict[str, Any]) -> list[str]:
@@ -28,8 +33,7 @@ def _heading(report: dict[str, Any]) -> list[str]:
     span = (f", {dates[0]} to {dates[-1]}" if len(dates) > 1 and dates[0] != dates[-1]
             else f", {dates[0]}" if dates else ", no publication dates")
     return [f"story {report['id']}: {report['title'] or '(untitled)'}",
-            f"{_articles(len(timeline))} from {len(outlets)} outlet"
-            f"{'' if len(outlets) == 1 else 's'}{span}"]
+            f"{_articles(len(timeline))} from {_count(len(outlets), 'outlet')}{span}"]
 
 
 def _section(title: str, body: list[str], empty: str = "none") -> list[str]:
@@ -62,8 +66,8 @@ def _first_report(report: dict[str, Any]) -> list[str]:
 
 
 def _citations(report: dict[str, Any]) -> list[str]:
-    body = [f"  {edge['from']} → {edge['to']} ({edge['claims']} claim"
-            f"{'' if edge['claims'] == 1 else 's'})" for edge in report["citations"]]
+    body = [f"  {edge['from']} → {edge['to']} ({_count(edge['claims'], 'claim')})"
+            for edge in report["citations"]]
     return _section("who cites whom", body, "no article cites another outlet")
 
 
@@ -106,7 +110,7 @@ def outlet_text(report: dict[str, Any]) -> str:
              f"{_share(report['on_record_share'])} on record"]
     types = sorted(report["source_types"].items(), key=lambda item: -item[1])
     lines += _section("sources by type", [f"  {kind:<14} {n}" for kind, n in types])
-    lines += _section("outlets it cites", [f"  {name} ({n} claim{'' if n == 1 else 's'})"
+    lines += _section("outlets it cites", [f"  {name} ({_count(n, 'claim')})"
                                            for name, n in report["cites"].items()])
     lines += _section("outlets citing it", [f"  {name} ({_articles(n)})"
                                             for name, n in report["cited_by"].items()])
@@ -119,7 +123,7 @@ def outlet_text(report: dict[str, Any]) -> str:
 def person_text(report: dict[str, Any]) -> str:
     """Every claim about a person, oldest first, with its certainty and where it came from."""
     claims = report["claims"]
-    lines = [f"{report['person']}: {len(claims)} claim{'' if len(claims) == 1 else 's'} in "
+    lines = [f"{report['person']}: {_count(len(claims), 'claim')} in "
              f"{_articles(report['articles'])}"]
     for claim in claims:
         lines.append(f"  {claim['published'] or 'undated':<10}  {claim['outlet'] or '?':<24}  "
