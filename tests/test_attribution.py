@@ -733,3 +733,11 @@ def test_a_rep_is_official_even_when_tagged_a_proper_noun(nlp):
 def test_it_sounds_like_is_a_hedge_not_a_report(nlp):
     assert attrs(nlp, "And while the bling is very telling, it sounds like the actress may "
                       "not be ready for that next step just yet.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "That said, we wouldn’t be surprised if there’s some truth to these reports.",
+    "Kim is fine. That said, we wouldn’t be surprised if she left.",
+])
+def test_that_said_is_a_discourse_marker_not_a_report(nlp, text):
+    assert attrs(nlp, text) == []

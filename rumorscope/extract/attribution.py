@@ -172,6 +172,16 @@ def _making_nothing_public(verb: Token) -> bool:
     return not any(tok.lower_ in MAKING_PUBLIC for tok in near)
 
 
+def _that_said(verb: Token) -> bool:
+    """"That said, we wouldn't be surprised ...": the discourse marker, not a report by
+    "That" (the parser reads it as subject and verb)."""
+    doc = verb.doc
+    return (verb.lemma_.lower() == "say" and verb.i >= 1 and verb.i + 1 < len(doc)
+            and doc[verb.i - 1].lower_ in ("that", "this") and doc[verb.i + 1].text == ","
+            and (verb.i == 1 or doc[verb.i - 1].is_sent_start
+                 or doc[verb.i - 2].text in (",", ";", "—", "-", "(")))
+
+
 def _known_names(entities: list[Entity] | None) -> frozenset[str]:
     """Every form the article gives its people and organisations: names, aliases and a
     person's surname ("Pence" for Mike Pence)."""
@@ -284,6 +294,7 @@ def _candidates(doc: Doc, text: str, quotes: list[Quote], sent_of: list[int], pa
         if _modifier(head) or (not parc and ((head.lemma_.lower() in NON_SPEECH
                                               and not _news_learned(head))
                                              or _making_nothing_public(head)
+                                             or _that_said(head)
                                              or _bare_passive(head)
                                              or _addressee_subject(head))) \
                 or inside_reported_clause(head, cue_tokens):
