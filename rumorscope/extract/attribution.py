@@ -40,7 +40,7 @@ from rumorscope.extract.attribution_spans import (
     verb_read_as_noun,
 )
 from rumorscope.extract.doc_text import doc_text
-from rumorscope.extract.quotes import Quote, find_quotes
+from rumorscope.extract.quotes import QUOTE_CHARS, Quote, find_quotes
 from rumorscope.extract.sources import ANONYMOUS, NAME_JOINERS, OFFICIAL, OUTLET
 from rumorscope.outlets import same_outlet
 from rumorscope.schema import Attribution, Entity
@@ -103,7 +103,6 @@ RUMOUR_VERBS = frozenset({"rumor", "rumour", "say", "report", "claim", "allege",
 RAISING_VERBS = frozenset({"seem", "appear", "look", "sound"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "you"})
 RELATIVES = frozenset({"that", "which", "who", "whom", "what"})
-QUOTE_CHARS = frozenset("“”‘’\"'")
 # The outlet speaking of itself ("In Touch can exclusively reveal") is the article's voice.
 SELF_REPORT = re.compile(r"\bcan (?:now )?(?:exclusively )?(?:reveal|confirm|report)\b", re.I)
 CLAUSE_BREAKS = frozenset(".,:;!?—–-…\n\"'“”‘’()[]")

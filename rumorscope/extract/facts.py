@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from rumorscope.extract.facts_resolve import Referents
+from rumorscope.extract.quotes import QUOTE_CHARS
 from rumorscope.schema import Entity, Fact
 
 SYMMETRIC = frozenset({"spouse", "partner", "ex_partner", "sibling", "relationship_length"})
@@ -60,7 +61,6 @@ TURNED = re.compile(r"\b(?:turned|turns|turning)\s+(\d{1,3})\b")
 BIRTHDAY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b")
 
 _Raw = tuple[str, str, str, int, int]  # entity, attribute, value, span start, span end
-QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
 
 
 def find_facts(doc: Doc, entities: list[Entity]) -> list[Fact]:
@@ -415,7 +415,7 @@ def _asked(tok: Token) -> bool:
     """Whether `tok` sits in a question ("Are Chris Pratt and Amy Poehler really dating?"):
     a tabloid's question states nothing."""
     sent = tok.sent
-    last = next((t for t in reversed(sent) if not t.is_space and t.text not in QUOTE_MARKS),
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in QUOTE_CHARS),
                 None)
     return last is not None and last.text == "?"
 

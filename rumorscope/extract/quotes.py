@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 MARKS = re.compile(r"[“”‘’\"']")
+QUOTE_CHARS = frozenset("“”‘’\"'")  # the characters MARKS finds, for token tests
 # Longest stretch a single-mark pair may enclose before it is taken for two apostrophes.
 MAX_SINGLE_QUOTE = 400
 OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -179,25 +180,32 @@ def part_of_name(span: Span) -> bool:
     return False
 
 
-def governing_verb(span: Span) -> Token | str | None:
-    """The finite verb an expression hangs from; "future" when a future-dating word such
-    as "payable" or "due" governs it first; None when no verb does."""
+class Governor(NamedTuple):
+    """What an expression hangs from: its finite verb (None when none), or a word that
+    dates it forward first ("payable", "due")."""
+
+    verb: Token | None
+    future_word: bool = False
+
+
+def governing_verb(span: Span) -> Governor:
+    """Climb from the expression to the first finite verb, or to a future-dating word."""
     verb = span.root
     for _ in range(8):
         if verb.lemma_ in FUTURE_GOVERNORS:
-            return "future"
+            return Governor(None, future_word=True)
         finite = verb.pos_ in ("VERB", "AUX") and not (verb.tag_ == "VBN" and verb.dep_ == "acl")
         if finite or verb.head is verb:
             break
         verb = verb.head
-    return verb if verb.pos_ in ("VERB", "AUX") else None
+    return Governor(verb if verb.pos_ in ("VERB", "AUX") else None)
 
 
 def tense_direction(span: Span) -> str | None:
     """Past or future as the verb governing the expression tells, else None."""
-    verb = governing_verb(span)
-    if verb is None or isinstance(verb, str):
-        return verb
+    verb, future_word = governing_verb(span)
+    if verb is None:
+        return "future" if future_word else None
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS):
         return "future"
@@ -215,8 +223,8 @@ def tense_direction(span: Span) -> str | None:
 def in_progress(span: Span) -> bool:
     """Whether the governing verb is in the present progressive ("I am still thinking
     about it on Monday morning"): for the anchor's own weekday that day is today."""
-    verb = governing_verb(span)
-    if not isinstance(verb, Token) or verb.tag_ != "VBG":
+    verb = governing_verb(span).verb
+    if verb is None or verb.tag_ != "VBG":
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(aux & PROGRESSIVE_AUX) and not aux & (FUTURE_MODALS | MAYBE_MODALS)
