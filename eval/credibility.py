@@ -30,8 +30,17 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold, GroupShuffleSplit, StratifiedShuffleSplit
 
+from eval.label_audit import (
+    audit_lines,
+    doubtful_fakes,
+    model_lines,
+    read_label_audit,
+    signal_lines,
+    twin_conflicts,
+)
 from rumorscope.credibility.dataset import CACHE_DIR, cached_analyses, read_labelled
 from rumorscope.credibility.evaluate import (
     bootstrap_intervals,
@@ -121,10 +130,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--restyled", type=int, default=300, help="restyled sample size")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--label-conflict", action="store_true",
+                        help="only the GossipCop-against-Celebrity curve (label_audit.py)")
     args = parser.parse_args(argv)
     sets = {name: load_set(args.data, name)[0] for name in ("gossipcop", "celebrity",
                                                               "fakenewsamt")}
     gossip, celebrity, amt = sets["gossipcop"], sets["celebrity"], sets["fakenewsamt"]
+    if args.label_conflict:
+        run_label_conflict(gossip, celebrity, amt, args.seed)
+        return
     y = labels(gossip)
     split = StratifiedShuffleSplit(1, test_size=0.2, random_state=args.seed)
     train_idx, test_idx = next(split.split(np.zeros(len(y)), y))
@@ -149,6 +163,7 @@ def main(argv: list[str] | None = None) -> None:
     run_grouped_folds("celebrity pairs, trained on Celebrity alone", celebrity, pairs, [],
                       args.seed, with_baseline=False)
     run_restyled(random_model, gc_test, args.restyled, args.seed)
+    run_label_audit(gossip, celebrity + amt, args.seed)
     report_timing(random_model, gc_test[:100])
 
 
@@ -168,6 +183,80 @@ def run_restyled(bundle: object, test: list[Example], size: int, seed: int) -> N
         drop = original["macro_f1"] - metrics(y, p, threshold)["macro_f1"]
         report_ours(f"restyled {style}", y, p, threshold,
                     f" drop_macro_f1={drop:+.3f} ({time.perf_counter() - started:.0f}s)")
+
+
+def run_label_audit(gossip: list[Example], others: list[Example], seed: int) -> None:
+    """What GossipCop's labels measure (eval/label_audit.py), and how a model trained on
+    everything but the hand-read pages scores each kind of them."""
+    audit = read_label_audit()
+    y = labels(gossip)
+    for line in audit_lines(audit, int(y.sum()), int(len(y) - y.sum())):
+        print(line, flush=True)
+    twinned, mixed, in_mixed = twin_conflicts([f"{e.record.title}\n{e.record.text}"
+                                               for e in gossip], y)
+    print(f"gossipcop pages with an identical twin: {twinned}; {mixed} groups of twins carry "
+          f"both labels ({in_mixed} articles)", flush=True)
+    held = [e for e in gossip if e.record.id in audit]
+    print("what the extractor finds on them:", flush=True)
+    for line in signal_lines(audit, {e.record.id: e.signals for e in held}):
+        print(line, flush=True)
+    celebrity = [e for e in others if e.source == "celebrity"]
+    fakes = [e for e in held if e.record.y == 1]
+    told = baseline(celebrity, fakes, seed)
+    is_claim = [audit[e.record.id][1] != "benign" for e in fakes]
+    print(f"TF-IDF + LR trained on Celebrity alone ranks the claim and denial pages among "
+          f"these fakes above the benign ones: ROC AUC {roc_auc_score(is_claim, told):.3f}",
+          flush=True)
+    bundle = fit([e for e in gossip if e.record.id not in audit] + others, seed)
+    p = predict_proba(bundle, [e.text for e in held], [e.signals for e in held])
+    print(f"ours, trained without them (threshold {bundle.meta['threshold']}):", flush=True)
+    for line in model_lines(audit, {e.record.id: float(v) for e, v in zip(held, p, strict=True)},
+                            bundle.meta["threshold"]):
+        print(line, flush=True)
+
+
+def run_label_conflict(gossip: list[Example], celebrity: list[Example], amt: list[Example],
+                       seed: int, weights: tuple[float, ...] = (1.0, 0.4, 0.0)) -> None:
+    """GossipCop against Celebrity as doubtful GossipCop fakes (no anonymous or vague
+    source) weigh less in training: the random GossipCop split, the Celebrity folds, and
+    how often the hand-read claim and benign pages are called fake."""
+    audit = read_label_audit()
+    y = labels(gossip)
+    train_idx, test_idx = next(StratifiedShuffleSplit(1, test_size=0.2, random_state=seed)
+                               .split(np.zeros(len(y)), y))
+    gc_train, gc_test = [gossip[i] for i in train_idx], [gossip[i] for i in test_idx]
+    pairs = [e.record.group or e.record.id for e in celebrity]
+    unaudited = [e for e in gossip if e.record.id not in audit]
+    held = [e for e in gossip if e.record.id in audit]
+
+    def weights_for(examples: list[Example], weight: float) -> np.ndarray:
+        doubtful = doubtful_fakes([e.source for e in examples], labels(examples),
+                                  [e.signals for e in examples])
+        return np.where(doubtful, weight, 1.0)
+
+    for weight in weights:
+        train = gc_train + celebrity + amt
+        bundle = fit(train, seed, weights_for(train, weight))
+        p = predict_proba(bundle, [e.text for e in gc_test], [e.signals for e in gc_test])
+        random_f1 = metrics(labels(gc_test), p, bundle.meta["threshold"])["macro_f1"]
+        yc, pc, cuts = labels(celebrity), np.zeros(len(celebrity)), np.zeros(len(celebrity))
+        for tr, te in GroupKFold(4).split(np.zeros(len(yc)), yc, pairs):
+            train = [celebrity[i] for i in tr] + gossip + amt
+            fold = fit(train, seed, weights_for(train, weight))
+            test = [celebrity[i] for i in te]
+            pc[te] = predict_proba(fold, [e.text for e in test], [e.signals for e in test])
+            cuts[te] = fold.meta["threshold"]
+        celeb = metrics(yc, pc, cuts)
+        train = unaudited + celebrity + amt
+        bundle = fit(train, seed, weights_for(train, weight))
+        ph = predict_proba(bundle, [e.text for e in held], [e.signals for e in held])
+        called = {e.record.id: v >= bundle.meta["threshold"] for e, v in zip(held, ph, strict=True)}
+        claim = np.mean([called[i] for i, (_, kind) in audit.items() if kind == "claim"])
+        benign = np.mean([called[i] for i, (_, kind) in audit.items() if kind == "benign"])
+        print(f"doubtful gossipcop fakes weighted {weight}: gossipcop random macro-F1 "
+              f"{random_f1:.3f}; celebrity 4 folds accuracy {celeb['accuracy']:.3f} (ECE "
+              f"{celeb['ece']:.3f}); hand-read pages called fake: claim {claim:.2f}, "
+              f"benign {benign:.2f}", flush=True)
 
 
 def report_timing(bundle: object, sample: list[Example]) -> None:

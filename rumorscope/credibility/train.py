@@ -89,8 +89,11 @@ def spread_vocabulary(texts: list[str], groups: list[str]) -> list[str]:
     return [str(t) for t in terms[spread >= MIN_GROUPS]]
 
 
-def fit(examples: list[Example], seed: int = SEED) -> Bundle:
-    """Text model, out-of-fold text scores, then the calibrated signal + text stacker."""
+def fit(examples: list[Example], seed: int = SEED,
+        example_weights: np.ndarray | None = None) -> Bundle:
+    """Text model, out-of-fold text scores, then the calibrated signal + text stacker.
+    `example_weights` scale each example's set weight (eval uses them to down-weight
+    labels it doubts; `train` leaves them at 1)."""
     texts = [e.text for e in examples]
     y = np.array([e.record.y for e in examples])
     vocabulary = spread_vocabulary(texts, [group_of(e) for e in examples])
@@ -100,6 +103,9 @@ def fit(examples: list[Example], seed: int = SEED) -> Bundle:
     out_of_fold = np.zeros(len(examples))
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=seed)
     weights = set_weights([e.source for e in examples])
+    if example_weights is not None:
+        weights = weights * example_weights
+        weights = weights / weights.mean()
     for train_idx, test_idx in folds.split(features, y):
         fold_model = _text_model(seed).fit(features[train_idx], y[train_idx],
                                            sample_weight=weights[train_idx])
