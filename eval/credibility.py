@@ -30,12 +30,11 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
+from sklearn.metrics import f1_score, roc_auc_score
 from sklearn.model_selection import GroupKFold, GroupShuffleSplit, StratifiedShuffleSplit
 
 from eval.label_audit import (
     audit_lines,
-    doubtful_fakes,
     model_lines,
     read_label_audit,
     signal_lines,
@@ -50,7 +49,7 @@ from rumorscope.credibility.evaluate import (
 )
 from rumorscope.credibility.model import predict_proba, score
 from rumorscope.credibility.restyle import restyle, restyle_title
-from rumorscope.credibility.train import Example, examples_from, fit, load_set
+from rumorscope.credibility.train import Example, examples_from, fit, label_weights, load_set
 
 
 def baseline(train: list[Example], test: list[Example], seed: int) -> np.ndarray:
@@ -216,7 +215,7 @@ def run_label_audit(gossip: list[Example], others: list[Example], seed: int) -> 
 
 
 def run_label_conflict(gossip: list[Example], celebrity: list[Example], amt: list[Example],
-                       seed: int, weights: tuple[float, ...] = (1.0, 0.4, 0.0)) -> None:
+                       seed: int, weights: tuple[float, ...] = (1.0, 0.7, 0.4, 0.2, 0.0)) -> None:
     """GossipCop against Celebrity as doubtful GossipCop fakes (no anonymous or vague
     source) weigh less in training: the random GossipCop split, the Celebrity folds, and
     how often the hand-read claim and benign pages are called fake."""
@@ -229,34 +228,31 @@ def run_label_conflict(gossip: list[Example], celebrity: list[Example], amt: lis
     unaudited = [e for e in gossip if e.record.id not in audit]
     held = [e for e in gossip if e.record.id in audit]
 
-    def weights_for(examples: list[Example], weight: float) -> np.ndarray:
-        doubtful = doubtful_fakes([e.source for e in examples], labels(examples),
-                                  [e.signals for e in examples])
-        return np.where(doubtful, weight, 1.0)
-
     for weight in weights:
         train = gc_train + celebrity + amt
-        bundle = fit(train, seed, weights_for(train, weight))
+        bundle = fit(train, seed, label_weights(train, weight))
         p = predict_proba(bundle, [e.text for e in gc_test], [e.signals for e in gc_test])
         random_f1 = metrics(labels(gc_test), p, bundle.meta["threshold"])["macro_f1"]
         yc, pc, cuts = labels(celebrity), np.zeros(len(celebrity)), np.zeros(len(celebrity))
         for tr, te in GroupKFold(4).split(np.zeros(len(yc)), yc, pairs):
             train = [celebrity[i] for i in tr] + gossip + amt
-            fold = fit(train, seed, weights_for(train, weight))
+            fold = fit(train, seed, label_weights(train, weight))
             test = [celebrity[i] for i in te]
             pc[te] = predict_proba(fold, [e.text for e in test], [e.signals for e in test])
             cuts[te] = fold.meta["threshold"]
         celeb = metrics(yc, pc, cuts)
         train = unaudited + celebrity + amt
-        bundle = fit(train, seed, weights_for(train, weight))
+        bundle = fit(train, seed, label_weights(train, weight))
         ph = predict_proba(bundle, [e.text for e in held], [e.signals for e in held])
         called = {e.record.id: v >= bundle.meta["threshold"] for e, v in zip(held, ph, strict=True)}
         claim = np.mean([called[i] for i, (_, kind) in audit.items() if kind == "claim"])
         benign = np.mean([called[i] for i, (_, kind) in audit.items() if kind == "benign"])
+        read = [kind != "benign" for _, kind in audit.values()]
+        agreement = f1_score(read, [called[i] for i in audit], average="macro")
         print(f"doubtful gossipcop fakes weighted {weight}: gossipcop random macro-F1 "
               f"{random_f1:.3f}; celebrity 4 folds accuracy {celeb['accuracy']:.3f} (ECE "
               f"{celeb['ece']:.3f}); hand-read pages called fake: claim {claim:.2f}, "
-              f"benign {benign:.2f}", flush=True)
+              f"benign {benign:.2f}; macro-F1 against the reading {agreement:.3f}", flush=True)
 
 
 def report_timing(bundle: object, sample: list[Example]) -> None:

@@ -18,6 +18,8 @@ import numpy as np
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from rumorscope.credibility.train import hearsay
+
 AUDIT = Path(__file__).with_name("gossipcop_label_audit.tsv")
 LABELS = ("fake", "real")
 KINDS = ("claim", "debunk", "benign")
@@ -129,11 +131,6 @@ def twin_conflicts(texts: Sequence[str], labels: Sequence[int],
     return int(twinned.sum()), len(mixed), in_mixed
 
 
-def hearsay(signals: dict[str, float]) -> float:
-    """Anonymous and vague ("reports say") sources the extractor found on a page."""
-    return signals.get("count_anonymous", 0.0) + signals.get("count_unspecified", 0.0)
-
-
 def signal_lines(audit: dict[str, tuple[str, str]], signals: dict[str, dict[str, float]]
                  ) -> list[str]:
     """What the extractor, not the reader, finds on each (label, kind): if the reading is
@@ -149,10 +146,3 @@ def signal_lines(audit: dict[str, tuple[str, str]], signals: dict[str, dict[str,
                              f"100 words {np.mean([r.get('hedge_rate', 0.0) for r in rows]):.2f}")
     return lines
 
-
-def doubtful_fakes(sources: Sequence[str], labels: Sequence[int],
-                   signals: Sequence[dict[str, float]]) -> np.ndarray:
-    """GossipCop fake-labelled pages with no anonymous or vague source: in the audit most
-    such pages carry no claim at all, so their label says little about their text."""
-    return np.array([source == "gossipcop" and y == 1 and hearsay(row) == 0
-                     for source, y, row in zip(sources, labels, signals, strict=True)])

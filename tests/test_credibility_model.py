@@ -15,7 +15,13 @@ from rumorscope.credibility.cli import credibility_app
 from rumorscope.credibility.dataset import Record
 from rumorscope.credibility.evaluate import expected_calibration_error, metrics
 from rumorscope.credibility.model import DEFAULT_PATH, LIKELY_FALSE, LIKELY_TRUE, load
-from rumorscope.credibility.train import Example, fit
+from rumorscope.credibility.train import (
+    DOUBTFUL_FAKE_WEIGHT,
+    Example,
+    doubtful_fakes,
+    fit,
+    label_weights,
+)
 from rumorscope.schema import Article
 
 STORY = ("Marla Quince and Dev Oakes have split after six years together, {outlet} reported "
@@ -75,6 +81,30 @@ def test_fit_is_reproducible():
     assert first.text_model.coef_.shape[1] > 0
 
 
+def test_gossipcop_fakes_without_hearsay_weigh_less():
+    """Only GossipCop's fake-labelled pages with no anonymous or vague source are doubted;
+    a doubted page's weight moves the fit, an undoubted page's weight stays 1."""
+    def example(source: str, y: int, anonymous: float, vague: float = 0.0) -> Example:
+        record = Record(id=f"{source}{y}{anonymous}{vague}", title="", text="x", y=y)
+        return Example(record, "x", {"count_anonymous": anonymous, "count_unspecified": vague},
+                       source)
+
+    examples = [example("gossipcop", 1, 0), example("gossipcop", 1, 2),
+                example("gossipcop", 1, 0, vague=1), example("gossipcop", 0, 0),
+                example("celebrity", 1, 0)]
+    assert doubtful_fakes(examples).tolist() == [True, False, False, False, False]
+    assert label_weights(examples, 0.25).tolist() == [0.25, 1.0, 1.0, 1.0, 1.0]
+    toy = _toy_examples()
+    for e in toy:
+        e.source = "gossipcop"
+    plain = fit(toy, seed=7, example_weights=np.ones(len(toy)))
+    doubted = fit(toy, seed=7, example_weights=label_weights(toy, 0.3))
+    assert doubtful_fakes(toy).any()
+    assert not np.array_equal(plain.text_model.coef_, doubted.text_model.coef_)
+    assert fit(toy, seed=7, example_weights=label_weights(toy, 1.0)).meta["threshold"] == \
+        plain.meta["threshold"]
+
+
 def test_compact_model_scores_as_the_fitted_one(tmp_path):
     """The shipped arrays, scored without scikit-learn, give the fitted model's numbers,
     bigrams, repeated words, unknown words and an empty text included."""
@@ -117,6 +147,7 @@ def test_shipped_model_records_its_data():
     assert set(bundle.meta["data_sha256"]) == {"gossipcop", "celebrity", "fakenewsamt"}
     assert all(len(h) == 64 for h in bundle.meta["data_sha256"].values())
     assert bundle.meta["seed"] == 0
+    assert bundle.meta["settings"]["doubtful_fake_weight"] == DOUBTFUL_FAKE_WEIGHT
 
 
 def test_reference_article_score_and_reasons(reference_analysis):

@@ -25,7 +25,7 @@ from rumorscope.credibility.features import model_text
 from rumorscope.credibility.model import Bundle, save, signal_matrix
 from rumorscope.schema import Analysis
 
-VERSION = "1.2"  # 1.1 masked people's names; 1.2 reads them again (see features.py)
+VERSION = "1.3"  # 1.1 masked names; 1.2 reads them again; 1.3 doubts GossipCop fakes
 SEED = 0
 DATASETS = ("gossipcop", "celebrity", "fakenewsamt")
 TEXT_C = 4.0
@@ -33,6 +33,10 @@ STACK_C = 1.0
 MIN_GROUPS = 3  # an n-gram must occur in this many outlets (or stories) to be a feature
 FOLDS = 5
 SET_BALANCE = 0.25
+# GossipCop's fake label names the Gossip Cop verdict a page was found for, not what the page
+# says: read by hand, half its fake pages carry no claim at all (eval/label_audit.py). Its
+# fake pages with no anonymous or vague source (mostly such pages) weigh this much.
+DOUBTFUL_FAKE_WEIGHT = 0.4
 
 
 @dataclass
@@ -89,11 +93,28 @@ def spread_vocabulary(texts: list[str], groups: list[str]) -> list[str]:
     return [str(t) for t in terms[spread >= MIN_GROUPS]]
 
 
+def hearsay(signals: dict[str, float]) -> float:
+    """Anonymous and vague ("reports say") sources the extractor found on a page."""
+    return signals.get("count_anonymous", 0.0) + signals.get("count_unspecified", 0.0)
+
+
+def doubtful_fakes(examples: list[Example]) -> np.ndarray:
+    """GossipCop fake-labelled pages with no anonymous or vague source: read by hand, most
+    such pages are award lists, interviews and other pages with no claim, so their label
+    says little about their text."""
+    return np.array([e.source == "gossipcop" and e.record.y == 1 and hearsay(e.signals) == 0
+                     for e in examples])
+
+
+def label_weights(examples: list[Example], weight: float = DOUBTFUL_FAKE_WEIGHT) -> np.ndarray:
+    """Per-example weight of its label: `weight` for a doubtful fake, else 1."""
+    return np.where(doubtful_fakes(examples), weight, 1.0)
+
+
 def fit(examples: list[Example], seed: int = SEED,
         example_weights: np.ndarray | None = None) -> Bundle:
     """Text model, out-of-fold text scores, then the calibrated signal + text stacker.
-    `example_weights` scale each example's set weight (eval uses them to down-weight
-    labels it doubts; `train` leaves them at 1)."""
+    `example_weights` scale each example's set weight (default `label_weights`)."""
     texts = [e.text for e in examples]
     y = np.array([e.record.y for e in examples])
     vocabulary = spread_vocabulary(texts, [group_of(e) for e in examples])
@@ -102,10 +123,10 @@ def fit(examples: list[Example], seed: int = SEED,
     features = vectorizer.fit_transform(texts)
     out_of_fold = np.zeros(len(examples))
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=seed)
-    weights = set_weights([e.source for e in examples])
-    if example_weights is not None:
-        weights = weights * example_weights
-        weights = weights / weights.mean()
+    if example_weights is None:
+        example_weights = label_weights(examples)
+    weights = set_weights([e.source for e in examples]) * example_weights
+    weights = weights / weights.mean()
     for train_idx, test_idx in folds.split(features, y):
         fold_model = _text_model(seed).fit(features[train_idx], y[train_idx],
                                            sample_weight=weights[train_idx])
@@ -165,7 +186,8 @@ def train(data_dir: Path, out: Path, seed: int = SEED,
     bundle.meta.update({
         "data_sha256": hashes, "trained": dt.date.today().isoformat(),
         "settings": {"text_C": TEXT_C, "stack_C": STACK_C, "min_groups": MIN_GROUPS,
-                     "folds": FOLDS, "ngrams": [1, 2]},
+                     "folds": FOLDS, "ngrams": [1, 2],
+                     "doubtful_fake_weight": DOUBTFUL_FAKE_WEIGHT},
         "counts": {name: sum(e.source == name for e in examples) for name in sets},
     })
     save(bundle, out)
