@@ -1,6 +1,6 @@
 """Held-out figures of the credibility model against a TF-IDF baseline, in one run.
 
-    python -m eval.credibility --data ../shared/data [--restyled 300] [--seed 0]
+    python -m eval.credibility --data ../shared/data [--restyled N] [--seed 0] [--label-conflict]
 
 Splits (seeded): GossipCop random 80/20 (stratified); GossipCop grouped by outlet 80/20
 (no test outlet in training); Celebrity grouped by story pair 75/25 (a fake and its
@@ -11,9 +11,13 @@ other sets (and, on the Celebrity folds, once more on Celebrity alone, as a genr
 made by `rumorscope train --sets celebrity`); the baseline (TF-IDF word 1-2-grams +
 logistic regression on raw title and text) trains on the split's training part of its
 own set, as in the issue's floor.
-Restyled: a seeded sample of the GossipCop random test split rewritten by
+Restyled: the GossipCop random test split (or a seeded sample of it) rewritten by
 `rumorscope.credibility.restyle` (every style, and tone only), analysed afresh and scored
 by the random-split model; the drop is against the same sample's original texts.
+Then what GossipCop's labels measure (eval/label_audit.py: the hand-read pages, what
+perfect readers would score, identical pages with both labels, and how a model trained
+without the hand-read pages scores each kind of them). `--label-conflict` prints only the
+curve of GossipCop against Celebrity as GossipCop's doubtful fakes weigh less.
 Every line prints accuracy, macro-F1, fake-class F1, ROC AUC and ECE; each of our lines is
 followed by 95% bootstrap intervals (1,000 resamples of the test articles) of accuracy,
 macro-F1 and ECE, so that a difference can be told from the noise of a small split.
@@ -127,7 +131,8 @@ def restyled_examples(sample: list[Example], style: str, seed: int) -> list[Exam
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--restyled", type=int, default=300, help="restyled sample size")
+    parser.add_argument("--restyled", type=int, default=2000,
+                        help="restyled sample size (default: the whole random test split)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--label-conflict", action="store_true",
                         help="only the GossipCop-against-Celebrity curve (label_audit.py)")
