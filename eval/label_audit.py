@@ -11,8 +11,9 @@ much of the fake class a judge of the page's own claims could find.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from scipy.sparse.csgraph import connected_components
@@ -24,6 +25,7 @@ AUDIT = Path(__file__).with_name("gossipcop_label_audit.tsv")
 LABELS = ("fake", "real")
 KINDS = ("claim", "debunk", "benign")
 TWIN_COSINE = 0.95  # word TF-IDF cosine at which two pages are the same page
+T = TypeVar("T")
 
 
 def read_label_audit(path: Path = AUDIT) -> dict[str, tuple[str, str]]:
@@ -99,18 +101,23 @@ def audit_lines(audit: dict[str, tuple[str, str]], n_fake: int, n_real: int) -> 
     return lines
 
 
+def by_kind(audit: dict[str, tuple[str, str]], values: dict[str, T]
+            ) -> Iterator[tuple[str, str, list[T]]]:
+    """(label, kind, the values of the audited pages of that label and kind), for each
+    label and kind that has any."""
+    for label in LABELS:
+        for kind in KINDS:
+            rows = [values[i] for i, lk in audit.items() if lk == (label, kind) and i in values]
+            if rows:
+                yield label, kind, rows
+
+
 def model_lines(audit: dict[str, tuple[str, str]], p_false: dict[str, float],
                 threshold: float) -> list[str]:
     """How a model trained without the audited pages scores each (label, kind)."""
-    lines = []
-    for label in LABELS:
-        for kind in KINDS:
-            scores = [p_false[i] for i, lk in audit.items() if lk == (label, kind) and i in p_false]
-            if scores:
-                called = float(np.mean(np.array(scores) >= threshold))
-                lines.append(f"  {label}-labelled {kind} pages ({len(scores)}): called fake "
-                             f"{called:.2f}, mean p(false) {np.mean(scores):.2f}")
-    return lines
+    return [f"  {label}-labelled {kind} pages ({len(scores)}): called fake "
+            f"{np.mean(np.array(scores) >= threshold):.2f}, mean p(false) {np.mean(scores):.2f}"
+            for label, kind, scores in by_kind(audit, p_false)]
 
 
 def twin_conflicts(texts: Sequence[str], labels: Sequence[int],
@@ -135,14 +142,8 @@ def signal_lines(audit: dict[str, tuple[str, str]], signals: dict[str, dict[str,
                  ) -> list[str]:
     """What the extractor, not the reader, finds on each (label, kind): if the reading is
     right, benign fake-labelled pages look like real ones, not like claim pages."""
-    lines = []
-    for label in LABELS:
-        for kind in KINDS:
-            rows = [signals[i] for i, lk in audit.items() if lk == (label, kind) and i in signals]
-            if rows:
-                lines.append(f"  {label}-labelled {kind} pages ({len(rows)}): anonymous or vague "
-                             f"sources {np.mean([hearsay(r) for r in rows]):.2f} per page, none "
-                             f"on {np.mean([hearsay(r) == 0 for r in rows]):.0%}, hedges per "
-                             f"100 words {np.mean([r.get('hedge_rate', 0.0) for r in rows]):.2f}")
-    return lines
-
+    return [f"  {label}-labelled {kind} pages ({len(rows)}): anonymous or vague sources "
+            f"{np.mean([hearsay(r) for r in rows]):.2f} per page, none on "
+            f"{np.mean([hearsay(r) == 0 for r in rows]):.0%}, hedges per 100 words "
+            f"{np.mean([r.get('hedge_rate', 0.0) for r in rows]):.2f}"
+            for label, kind, rows in by_kind(audit, signals)]

@@ -16,6 +16,7 @@ from eval.label_audit import (
     kind_shares,
     model_lines,
     read_label_audit,
+    signal_lines,
     twin_conflicts,
     wilson,
 )
@@ -59,6 +60,13 @@ def test_model_lines_report_each_label_and_kind(tmp_path):
     assert "  fake-labelled claim pages (1): called fake 1.00, mean p(false) 0.90" in lines
     assert "  fake-labelled benign pages (2): called fake 0.50, mean p(false) 0.40" in lines
     assert not any("debunk" in line for line in lines)  # f2 was not scored
+    seen = signal_lines(audit, {"f1": {"count_anonymous": 2, "count_unspecified": 1,
+                                       "hedge_rate": 1.5},
+                                "f3": {"count_anonymous": 0}, "f4": {"count_anonymous": 1}})
+    assert seen == ["  fake-labelled claim pages (1): anonymous or vague sources 3.00 per page, "
+                    "none on 0%, hedges per 100 words 1.50",
+                    "  fake-labelled benign pages (2): anonymous or vague sources 0.50 per page, "
+                    "none on 50%, hedges per 100 words 0.00"]
 
 
 def test_a_malformed_line_names_the_file_and_line(tmp_path):
