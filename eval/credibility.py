@@ -38,9 +38,11 @@ from sklearn.metrics import f1_score, roc_auc_score
 from sklearn.model_selection import GroupKFold, GroupShuffleSplit, StratifiedShuffleSplit
 
 from eval.label_audit import (
+    agreement_lines,
     audit_lines,
     model_lines,
     read_label_audit,
+    read_second_reading,
     signal_lines,
     twin_conflicts,
 )
@@ -194,7 +196,9 @@ def run_label_audit(gossip: list[Example], others: list[Example], seed: int) -> 
     everything but the hand-read pages scores each kind of them."""
     audit = read_label_audit()
     y = labels(gossip)
-    for line in audit_lines(audit, int(y.sum()), int(len(y) - y.sum())):
+    n_fake, n_real = int(y.sum()), int(len(y) - y.sum())
+    for line in (*audit_lines(audit, n_fake, n_real),
+                 *agreement_lines(audit, read_second_reading(), n_fake, n_real)):
         print(line, flush=True)
     twinned, mixed, in_mixed = twin_conflicts([f"{e.record.title}\n{e.record.text}"
                                                for e in gossip], y)

@@ -18,6 +18,7 @@ from typing import TypeVar
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import cohen_kappa_score
 
 from rumorscope.credibility.train import hearsay
 
@@ -28,18 +29,54 @@ TWIN_COSINE = 0.95  # word TF-IDF cosine at which two pages are the same page
 T = TypeVar("T")
 
 
+def _rows(path: Path) -> Iterator[tuple[int, str, list[str]]]:
+    """(line number, line, its tab-separated fields) of the audit's data lines."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line and not line.startswith("#") and not line.startswith("id\t"):
+            yield number, line, line.split("\t")
+
+
 def read_label_audit(path: Path = AUDIT) -> dict[str, tuple[str, str]]:
     """Article id -> (its label, what its page says: claim, debunk or benign)."""
     audit = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line or line.startswith("#") or line.startswith("id\t"):
-            continue
-        fields = line.split("\t")
+    for number, line, fields in _rows(path):
         if len(fields) < 3 or fields[1] not in LABELS or fields[2] not in KINDS:
             raise ValueError(f"{path}:{number}: expected id, fake|real, "
                              f"claim|debunk|benign; got {line[:60]!r}")
         audit[fields[0]] = (fields[1], fields[2])
     return audit
+
+
+def read_second_reading(path: Path = AUDIT) -> dict[str, str]:
+    """Article id -> the kind a second reader gave the page (the `second` column), for
+    the lines that have one."""
+    second = {}
+    for number, _, fields in _rows(path):
+        if len(fields) >= 5 and fields[3]:
+            if fields[3] not in KINDS:
+                raise ValueError(f"{path}:{number}: unknown second reading {fields[3]!r}")
+            second[fields[0]] = fields[3]
+    return second
+
+
+def agreement_lines(audit: dict[str, tuple[str, str]], second: dict[str, str],
+                    n_fake: int, n_real: int) -> list[str]:
+    """How far the second reading agrees with the first, and the judges by it."""
+    both = [i for i in audit if i in second]
+    if not both:
+        return []
+    first_kinds = [audit[i][1] for i in both]
+    second_kinds = [second[i] for i in both]
+    same = sum(a == b for a, b in zip(first_kinds, second_kinds, strict=True))
+    kappa = cohen_kappa_score(first_kinds, second_kinds)
+    story = cohen_kappa_score([k != "benign" for k in first_kinds],
+                              [k != "benign" for k in second_kinds])
+    lines = [f"a second reader, blind to the labels, gives the same kind to {same} of "
+             f"{len(both)} pages (Cohen's kappa {kappa:.2f}; benign or not: {story:.2f})"]
+    relabelled = {i: (audit[i][0], second[i]) for i in both}
+    for line in audit_lines(relabelled, n_fake, n_real):
+        lines.append(f"  by the second reading: {line}")
+    return lines
 
 
 def kind_shares(audit: dict[str, tuple[str, str]]) -> dict[str, dict[str, float]]:

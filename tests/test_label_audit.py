@@ -11,11 +11,13 @@ import pytest
 from eval.label_audit import (
     KINDS,
     LABELS,
+    agreement_lines,
     audit_lines,
     judge,
     kind_shares,
     model_lines,
     read_label_audit,
+    read_second_reading,
     signal_lines,
     twin_conflicts,
     wilson,
@@ -76,6 +78,27 @@ def test_a_malformed_line_names_the_file_and_line(tmp_path):
         read_label_audit(bad)
 
 
+def test_a_second_reading_is_compared_with_the_first(tmp_path):
+    """Agreement counts kinds; kappa discounts chance; the judges are recomputed from the
+    second reader's kinds; a line without a second reading is left out of the comparison."""
+    rows = ["id\tlabel\tkind\tsecond\ttitle", "f1\tfake\tclaim\tclaim\tA",
+            "f2\tfake\tbenign\tclaim\tB", "f3\tfake\tbenign\tbenign\tC",
+            "r1\treal\tbenign\tbenign\tD", "r2\treal\tclaim\t\tE"]
+    path = tmp_path / "audit.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    audit, second = read_label_audit(path), read_second_reading(path)
+    assert second == {"f1": "claim", "f2": "claim", "f3": "benign", "r1": "benign"}
+    lines = agreement_lines(audit, second, 100, 100)
+    assert lines[0].startswith("a second reader, blind to the labels, gives the same kind to "
+                               "3 of 4 pages (Cohen's kappa 0.50")
+    # by the second reading two of three fakes relay a claim and no real page does
+    assert "claim 2 (67%" in lines[1]
+    assert agreement_lines(audit, {}, 100, 100) == []
+    path.write_text("f1\tfake\tclaim\trumour\tA\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"audit\.tsv:1: unknown second reading 'rumour'"):
+        read_second_reading(path)
+
+
 def test_wilson_interval_brackets_the_share():
     low, high = wilson(42, 100)
     assert 0.32 < low < 0.42 < high < 0.53
@@ -97,6 +120,7 @@ def test_shipped_audit_matches_the_data():
     assert len(audit) == 250
     assert {kind for _, kind in audit.values()} == set(KINDS)
     assert {label for label, _ in audit.values()} == set(LABELS)
+    assert set(read_second_reading()) == set(audit)
     if not GOSSIPCOP.is_file():
         pytest.skip("shared GossipCop data not present")
     with gzip.open(GOSSIPCOP, "rt", encoding="utf-8") as handle:
