@@ -23,9 +23,6 @@ from eval.label_audit import (
     wilson,
 )
 
-GOSSIPCOP = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "gossipcop" / \
-    "articles.jsonl.gz"
-
 
 def _toy_audit(tmp_path: Path) -> dict[str, tuple[str, str]]:
     rows = ["# comment", "id\tlabel\tkind\ttitle", "f1\tfake\tclaim\tA", "f2\tfake\tdebunk\tB",
@@ -114,16 +111,15 @@ def test_twins_with_both_labels_are_counted():
     assert (twinned, mixed, in_mixed) == (4, 1, 2)
 
 
-def test_shipped_audit_matches_the_data():
+def test_shipped_audit_matches_the_data(shared):
     """Every audited id is a GossipCop article with the label the audit gives it."""
     audit = read_label_audit()
     assert len(audit) == 250
     assert {kind for _, kind in audit.values()} == set(KINDS)
     assert {label for label, _ in audit.values()} == set(LABELS)
     assert set(read_second_reading()) == set(audit)
-    if not GOSSIPCOP.is_file():
-        pytest.skip("shared GossipCop data not present")
-    with gzip.open(GOSSIPCOP, "rt", encoding="utf-8") as handle:
+    with gzip.open(shared / "data" / "gossipcop" / "articles.jsonl.gz", "rt",
+                   encoding="utf-8") as handle:
         labels = {row["id"]: row["label"] for row in map(json.loads, handle)
                   if row["id"] in audit}
     assert labels == {i: label for i, (label, _) in audit.items()}
