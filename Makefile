@@ -24,9 +24,17 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.tabloid --data $(SHARED)/data/tabloid-gold/dev
 	$(BIN)/python -m eval.tempeval --data $(SHARED)/data/tempeval3/training
 	$(BIN)/python -m eval.hedging --data $(SHARED)/data/hedging
+	$(BIN)/python -m eval.polnear --data $(SHARED)/data/polnear/dev
+	$(BIN)/python -m eval.quotes_baseline --polnear $(SHARED)/data/polnear/dev \
+		--tabloid $(SHARED)/data/tabloid-gold/dev
+	$(BIN)/python -m eval.credibility --data $(SHARED)/data
+	$(BIN)/python -m eval.stories --data $(SHARED)/data --cache .cache/story-leads.jsonl --sweep
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.throughput --data $(SHARED)/data/gossipcop/articles.jsonl.gz --n 2000
+	$(BIN)/python -m bench.throughput --data $(SHARED)/data/gossipcop/articles.jsonl.gz --n 500
+	$(BIN)/python -m bench.coldstart
+	$(BIN)/python -m bench.ingest --data $(SHARED)/data/gossipcop/articles.jsonl.gz --n 300
+	$(BIN)/python -m bench.placement --n 100000
 
 # Re-pin every dependency (exact versions and hashes) after changing pyproject.toml.
 lock: $(STAMP)
