@@ -29,7 +29,9 @@ import argparse
 import gzip
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -72,6 +74,27 @@ def labels(examples: list[Example]) -> np.ndarray:
     return np.array([e.record.y for e in examples])
 
 
+def scores(bundle: Any, examples: list[Example]) -> np.ndarray:
+    """Our p(false) for examples already masked and analysed."""
+    return predict_proba(bundle, [e.text for e in examples], [e.signals for e in examples])
+
+
+def random_split(gossip: list[Example], seed: int) -> tuple[list[Example], list[Example]]:
+    """GossipCop's seeded, stratified 80/20 split: (train, test)."""
+    y = labels(gossip)
+    train_idx, test_idx = next(StratifiedShuffleSplit(1, test_size=0.2, random_state=seed)
+                               .split(np.zeros(len(y)), y))
+    return [gossip[i] for i in train_idx], [gossip[i] for i in test_idx]
+
+
+def grouped_folds(examples: list[Example], groups: list[str], folds: int = 4
+                  ) -> Iterator[tuple[list[Example], list[Example], np.ndarray]]:
+    """(train, test, test indices) of folds that keep a group on one side."""
+    for train_idx, test_idx in GroupKFold(folds).split(np.zeros(len(examples)),
+                                                       labels(examples), groups):
+        yield [examples[i] for i in train_idx], [examples[i] for i in test_idx], test_idx
+
+
 def report_ours(name: str, y: np.ndarray, p: np.ndarray, threshold: float | np.ndarray,
                 suffix: str = "") -> dict[str, float]:
     """Print one of our figures with its bootstrap intervals below it; returns it."""
@@ -86,7 +109,7 @@ def run_split(name: str, train: list[Example], test: list[Example], own_train: l
     """Fit ours and the baseline, print both; returns our metrics and model."""
     bundle = fit(train, seed)
     threshold = bundle.meta["threshold"]
-    p = predict_proba(bundle, [e.text for e in test], [e.signals for e in test])
+    p = scores(bundle, test)
     ours = report_ours(f"{name} ours (threshold {threshold})", labels(test), p, threshold)
     base = metrics(labels(test), baseline(own_train, test, seed))
     print(format_metrics(f"{name} baseline tfidf+lr", base), flush=True)
@@ -101,11 +124,9 @@ def run_grouped_folds(name: str, examples: list[Example], groups: list[str],
     cut at its own fold model's threshold."""
     y = labels(examples)
     p, p_base, thresholds = np.zeros(len(y)), np.zeros(len(y)), np.zeros(len(y))
-    for train_idx, test_idx in GroupKFold(folds).split(np.zeros(len(y)), y, groups):
-        train = [examples[i] for i in train_idx]
+    for train, test, test_idx in grouped_folds(examples, groups, folds):
         bundle = fit(train + others, seed)
-        test = [examples[i] for i in test_idx]
-        p[test_idx] = predict_proba(bundle, [e.text for e in test], [e.signals for e in test])
+        p[test_idx] = scores(bundle, test)
         thresholds[test_idx] = bundle.meta["threshold"]
         if with_baseline:
             p_base[test_idx] = baseline(train, test, seed)
@@ -146,9 +167,7 @@ def main(argv: list[str] | None = None) -> None:
         run_label_conflict(gossip, celebrity, amt, args.seed)
         return
     y = labels(gossip)
-    split = StratifiedShuffleSplit(1, test_size=0.2, random_state=args.seed)
-    train_idx, test_idx = next(split.split(np.zeros(len(y)), y))
-    gc_train, gc_test = [gossip[i] for i in train_idx], [gossip[i] for i in test_idx]
+    gc_train, gc_test = random_split(gossip, args.seed)
     random_scores, random_model = run_split("gossipcop random", gc_train + celebrity + amt,
                                             gc_test, gc_train, args.seed)
     outlets = [e.record.outlet or e.record.id for e in gossip]
@@ -179,16 +198,26 @@ def run_restyled(bundle: object, test: list[Example], size: int, seed: int) -> N
     sample = [test[i] for i in sorted(rng.choice(len(test), min(size, len(test)),
                                                  replace=False))]
     threshold = bundle.meta["threshold"]
-    written = predict_proba(bundle, [e.text for e in sample], [e.signals for e in sample])
+    written = scores(bundle, sample)
     original = report_ours("restyle sample as written", labels(sample), written, threshold)
     for style in ("all", "tone_down"):
         started = time.perf_counter()
         examples = restyled_examples(sample, style, seed)
-        p = predict_proba(bundle, [e.text for e in examples], [e.signals for e in examples])
+        p = scores(bundle, examples)
         y = labels(examples)
         drop = original["macro_f1"] - metrics(y, p, threshold)["macro_f1"]
         report_ours(f"restyled {style}", y, p, threshold,
                     f" drop_macro_f1={drop:+.3f} ({time.perf_counter() - started:.0f}s)")
+
+
+def without_audited(gossip: list[Example], others: list[Example], audit: dict, seed: int,
+                    weight: float | None = None) -> tuple[list[Example], np.ndarray, float]:
+    """Fit on everything but the hand-read GossipCop pages (doubtful fakes at `weight`,
+    the shipped weight by default); returns those pages, their p(false) and the cut."""
+    held = [e for e in gossip if e.record.id in audit]
+    train = [e for e in gossip if e.record.id not in audit] + others
+    bundle = fit(train, seed, None if weight is None else label_weights(train, weight))
+    return held, scores(bundle, held), bundle.meta["threshold"]
 
 
 def run_label_audit(gossip: list[Example], others: list[Example], seed: int) -> None:
@@ -215,11 +244,10 @@ def run_label_audit(gossip: list[Example], others: list[Example], seed: int) -> 
     print(f"TF-IDF + LR trained on Celebrity alone ranks the claim and denial pages among "
           f"these fakes above the benign ones: ROC AUC {roc_auc_score(is_claim, told):.3f}",
           flush=True)
-    bundle = fit([e for e in gossip if e.record.id not in audit] + others, seed)
-    p = predict_proba(bundle, [e.text for e in held], [e.signals for e in held])
-    print(f"ours, trained without them (threshold {bundle.meta['threshold']}):", flush=True)
+    held, p, threshold = without_audited(gossip, others, audit, seed)
+    print(f"ours, trained without them (threshold {threshold}):", flush=True)
     for line in model_lines(audit, {e.record.id: float(v) for e, v in zip(held, p, strict=True)},
-                            bundle.meta["threshold"]):
+                            threshold):
         print(line, flush=True)
 
 
@@ -229,31 +257,22 @@ def run_label_conflict(gossip: list[Example], celebrity: list[Example], amt: lis
     source) weigh less in training: the random GossipCop split, the Celebrity folds, and
     how often the hand-read claim and benign pages are called fake."""
     audit = read_label_audit()
-    y = labels(gossip)
-    train_idx, test_idx = next(StratifiedShuffleSplit(1, test_size=0.2, random_state=seed)
-                               .split(np.zeros(len(y)), y))
-    gc_train, gc_test = [gossip[i] for i in train_idx], [gossip[i] for i in test_idx]
+    gc_train, gc_test = random_split(gossip, seed)
     pairs = [e.record.group or e.record.id for e in celebrity]
-    unaudited = [e for e in gossip if e.record.id not in audit]
-    held = [e for e in gossip if e.record.id in audit]
-
     for weight in weights:
         train = gc_train + celebrity + amt
         bundle = fit(train, seed, label_weights(train, weight))
-        p = predict_proba(bundle, [e.text for e in gc_test], [e.signals for e in gc_test])
-        random_f1 = metrics(labels(gc_test), p, bundle.meta["threshold"])["macro_f1"]
+        random_f1 = metrics(labels(gc_test), scores(bundle, gc_test),
+                            bundle.meta["threshold"])["macro_f1"]
         yc, pc, cuts = labels(celebrity), np.zeros(len(celebrity)), np.zeros(len(celebrity))
-        for tr, te in GroupKFold(4).split(np.zeros(len(yc)), yc, pairs):
-            train = [celebrity[i] for i in tr] + gossip + amt
+        for cel_train, test, test_idx in grouped_folds(celebrity, pairs):
+            train = cel_train + gossip + amt
             fold = fit(train, seed, label_weights(train, weight))
-            test = [celebrity[i] for i in te]
-            pc[te] = predict_proba(fold, [e.text for e in test], [e.signals for e in test])
-            cuts[te] = fold.meta["threshold"]
+            pc[test_idx] = scores(fold, test)
+            cuts[test_idx] = fold.meta["threshold"]
         celeb = metrics(yc, pc, cuts)
-        train = unaudited + celebrity + amt
-        bundle = fit(train, seed, label_weights(train, weight))
-        ph = predict_proba(bundle, [e.text for e in held], [e.signals for e in held])
-        called = {e.record.id: v >= bundle.meta["threshold"] for e, v in zip(held, ph, strict=True)}
+        held, ph, threshold = without_audited(gossip, celebrity + amt, audit, seed, weight)
+        called = {e.record.id: v >= threshold for e, v in zip(held, ph, strict=True)}
         claim = np.mean([called[i] for i, (_, kind) in audit.items() if kind == "claim"])
         benign = np.mean([called[i] for i, (_, kind) in audit.items() if kind == "benign"])
         read = [kind != "benign" for _, kind in audit.values()]

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 import numpy as np
 from scipy.sparse.csgraph import connected_components
+from scipy.stats import binomtest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import cohen_kappa_score
 
@@ -105,14 +106,12 @@ def judge(shares: dict[str, dict[str, float]], n_fake: int, n_real: int,
     return {"accuracy": (tp + tn) / (n_fake + n_real), "macro_f1": (f1_fake + f1_real) / 2}
 
 
-def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
+def wilson(successes: int, n: int) -> tuple[float, float]:
     """95% Wilson interval of a proportion: honest on samples of 50 or 100."""
     if not n:
         return (0.0, 1.0)
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (float(centre - half), float(centre + half))
+    interval = binomtest(successes, n).proportion_ci(method="wilson")
+    return (float(interval.low), float(interval.high))
 
 
 def audit_lines(audit: dict[str, tuple[str, str]], n_fake: int, n_real: int) -> list[str]:
@@ -168,11 +167,9 @@ def twin_conflicts(texts: Sequence[str], labels: Sequence[int],
     similar.eliminate_zeros()
     _, component = connected_components(similar, directed=False)
     sizes = np.bincount(component)
-    y = np.asarray(labels)
-    twinned = sizes[component] > 1
-    mixed = [c for c in np.unique(component[twinned]) if len(set(y[component == c])) > 1]
-    in_mixed = int(np.isin(component, mixed).sum())
-    return int(twinned.sum()), len(mixed), in_mixed
+    fakes = np.bincount(component, weights=np.asarray(labels, dtype=float))
+    mixed = (fakes > 0) & (fakes < sizes)
+    return int((sizes[component] > 1).sum()), int(mixed.sum()), int(sizes[mixed].sum())
 
 
 def signal_lines(audit: dict[str, tuple[str, str]], signals: dict[str, dict[str, float]]
